@@ -1,0 +1,40 @@
+package dev.thestack.app;
+
+import dev.thestack.model.Account;
+import dev.thestack.model.StackConfig;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.constructs.Construct;
+
+/** What every account's stack shares: its name, env (account, region) and stack-wide cost tags, all from the model. */
+final class AccountStacks {
+    /** The Service tag of resources that belong to the platform rather than to one service. */
+    static final String PLATFORM_SERVICE = "platform";
+
+    private AccountStacks() {
+    }
+
+    static String stackName(StackConfig config, Account account) {
+        return config.organization().name() + "-" + account.name();
+    }
+
+    static Stack create(Construct app, StackConfig config, Account account, String description) {
+        Stack stack = new Stack(app, stackName(config, account), StackProps.builder()
+                .env(Environment.builder().account(account.id()).region(account.region()).build())
+                .description(description)
+                .terminationProtection(true)
+                .build());
+        var team = config.team(account.team());
+        Tags.of(stack).add("Service", PLATFORM_SERVICE);
+        Tags.of(stack).add("Team", team.name());
+        Tags.of(stack).add("CostCenter", team.costCenter());
+        Tags.of(stack).add("Environment", account.environment().orElse("shared"));
+        var tenants = config.tenantsOf(account);
+        if (tenants.size() == 1 && account.tenancy() == dev.thestack.model.Tenancy.SINGLE) {
+            Tags.of(stack).add(config.tags().tenantTag(), tenants.get(0).name());
+        }
+        return stack;
+    }
+}

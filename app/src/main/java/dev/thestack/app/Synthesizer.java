@@ -1,0 +1,90 @@
+package dev.thestack.app;
+
+import dev.thestack.model.StackConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Synthesizes the organization into a cloud assembly without ever leaving a half-written one behind: synthesis goes
+ * to a sibling folder that replaces the output folder only when every stack passed cdk-nag.
+ */
+public final class Synthesizer {
+    private final Consumer<String> progress;
+
+    public Synthesizer(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    /**
+     * @param out where the assembly ends up on success
+     * @return the per-account summary; {@link Result#passed()} false when nag errors remain (the rejected
+     * assembly is kept at {@link Result#assembly()} for inspection, and {@code out} is left as it was)
+     */
+    public Result synth(StackConfig config, ServiceArtifacts artifacts, Path out) {
+        List<Path> missing = artifacts.missing();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the Lambda artifacts " + missing + " are not built; run the build "
+                    + "(./stack builds on first use; after `git clean`, run ./stack build)");
+        }
+        Path staging = out.resolveSibling(out.getFileName() + ".partial");
+        Path rejected = out.resolveSibling(out.getFileName() + ".rejected");
+        deleteRecursively(staging);
+        deleteRecursively(rejected);
+
+        long started = System.nanoTime();
+        progress.accept("starting the CDK runtime (jsii; the first call takes a few seconds)");
+        OrganizationApp app = new OrganizationApp(config, artifacts, staging);
+        progress.accept("built " + app.stackNames().size() + " stacks in " + seconds(started) + "; synthesizing and running cdk-nag (AwsSolutions)");
+        long synthStarted = System.nanoTime();
+        app.synth();
+        progress.accept("synthesized in " + seconds(synthStarted));
+        List<AccountSummary> summaries = AssemblyReader.summarize(staging, config);
+        boolean passed = summaries.stream().allMatch(s -> s.nag().unsuppressedErrors().isEmpty());
+        Path assembly;
+        if (passed) {
+            deleteRecursively(out);
+            move(staging, out);
+            assembly = out;
+        } else {
+            move(staging, rejected);
+            assembly = rejected;
+        }
+        return new Result(summaries, assembly, passed);
+    }
+
+    public record Result(List<AccountSummary> accounts, Path assembly, boolean passed) {
+    }
+
+    private static String seconds(long startedNanos) {
+        return String.format("%.1f s", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + from + " to " + to, e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.thestack.cli;
+
+import dev.thestack.app.ServiceArtifacts;
+import dev.thestack.app.SummaryPrinter;
+import dev.thestack.app.Synthesizer;
+import dev.thestack.model.AccountRole;
+import dev.thestack.model.ConfigException;
+import dev.thestack.model.StackConfig;
+import dev.thestack.model.StackConfigLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code ./stack}: validate stack.yaml, synthesize the organization, run the demo. */
+@Command(name = "stack", mixinStandardHelpOptions = true, version = "The Stack 0.1.0",
+        description = "Provisions and observes a whole AWS organization from one stack.yaml.",
+        subcommands = {StackCli.Validate.class, StackCli.Synth.class, StackCli.Demo.class, StackCli.CdkApp.class})
+public final class StackCli {
+    /** Exit codes: scripts can tell a bad config from a failed check. */
+    public static final int OK = 0;
+    public static final int CHECK_FAILED = 1;
+    public static final int BAD_CONFIG = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new StackCli());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException config) {
+                err.println("error: " + config.getMessage());
+                err.println("nothing was written.");
+                return BAD_CONFIG;
+            }
+            err.println("error: " + e.getMessage());
+            return CHECK_FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    static final class ConfigOption {
+        @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "stack.yaml",
+                description = "the organization to read (default: ${DEFAULT-VALUE})")
+        Path config;
+
+        StackConfig load() {
+            return StackConfigLoader.load(config);
+        }
+    }
+
+    static final class SynthOptions {
+        @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "cdk.out",
+                description = "where the cloud assembly goes (default: ${DEFAULT-VALUE}); replaced only on success")
+        Path out;
+    }
+
+    /** The checkout the launcher runs from: where the built Lambda jars are. */
+    static Path root() {
+        return Path.of(System.getProperty("thestack.root", ".")).toAbsolutePath().normalize();
+    }
+
+    @Command(name = "validate", description = "Check stack.yaml and print what it describes; writes nothing.")
+    static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOption config;
+
+        @Override
+        public Integer call() {
+            StackConfig model = config.load();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s is valid: organization %s, %d OUs, %d accounts (%d workload), %d environments, %d tenants%n",
+                    config.config, model.organization().name(), model.organizationalUnits().size(),
+                    model.accounts().size(), model.workloadAccounts().size(), model.environments().size(),
+                    model.tenants().size());
+            for (AccountRole role : AccountRole.values()) {
+                model.accounts().stream().filter(a -> a.role() == role).forEach(a -> out.printf(
+                        "  %-10s %-20s %s %s%s%n", role.yamlName(), a.name(), a.id(), a.region(),
+                        a.environment().map(e -> " (" + e + ")").orElse("")));
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "synth", description = "Synthesize every account's stack into a cloud assembly, run cdk-nag, print a per-account summary.")
+    static final class Synth implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOption config;
+        @Mixin
+        SynthOptions options;
+
+        @Override
+        public Integer call() {
+            return synthesize(spec, config, options.out, "");
+        }
+    }
+
+    @Command(name = "demo", description = "The main job: validate stack.yaml, synthesize the whole organization, summarize it.")
+    static final class Demo implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOption config;
+        @Mixin
+        SynthOptions options;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("== 1/2 validate " + config.config);
+            StackConfig model = config.load();
+            out.printf("   valid: %d accounts, %d OUs, %d environments%n", model.accounts().size(),
+                    model.organizationalUnits().size(), model.environments().size());
+            out.println("== 2/2 synthesize the organization");
+            return synthesize(spec, config, options.out, "   ");
+        }
+    }
+
+    /** Run by the CDK CLI through cdk.json: synthesizes into the folder the CLI names in CDK_OUTDIR. */
+    @Command(name = "cdk-app", hidden = true, description = "Entry point for the CDK CLI (cdk.json).")
+    static final class CdkApp implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOption config;
+
+        @Override
+        public Integer call() {
+            String outdir = System.getenv("CDK_OUTDIR");
+            if (outdir == null) {
+                spec.commandLine().getErr().println("error: CDK_OUTDIR is not set; this command is run by the CDK CLI (npx aws-cdk synth). "
+                        + "Use ./stack synth instead.");
+                return CHECK_FAILED;
+            }
+            return synthesize(spec, config, Path.of(outdir), "");
+        }
+    }
+
+    static int synthesize(CommandSpec spec, ConfigOption config, Path out, String indent) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        StackConfig model = config.load();
+        Synthesizer.Result result = new Synthesizer(line -> stdout.println(indent + "… " + line))
+                .synth(model, ServiceArtifacts.inCheckout(root()), out);
+        stdout.println();
+        SummaryPrinter.print(result.accounts(), stdout);
+        if (!result.passed()) {
+            spec.commandLine().getErr().println("error: cdk-nag reported unsuppressed errors (listed above as NAG ERROR). Fix them, or "
+                    + "suppress each with a written reason in NagSuppressionsCatalog. The rejected assembly is in "
+                    + result.assembly() + "; " + out + " was left unchanged.");
+            return CHECK_FAILED;
+        }
+        stdout.println("cloud assembly: " + result.assembly() + " (npx aws-cdk ls / diff / deploy read it through cdk.json)");
+        return OK;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.thestack.dashboards;
+
+import java.time.Duration;
+
+/**
+ * Alarm thresholds of a workload. The defaults page on a sustained problem, not on one failed request.
+ *
+ * @param lambdaErrorRatePercent errors / invocations over five minutes
+ * @param lambdaErrorCount       errors in five minutes, whatever the traffic
+ * @param lambdaP99Latency       p99 duration
+ * @param lambdaThrottles        throttled invocations in five minutes
+ * @param tableThrottledEvents   read or write throttle events in five minutes
+ * @param tableSystemErrors      DynamoDB 500s in five minutes
+ * @param graphqlErrors          GraphQL responses with errors in five minutes
+ */
+public record AlarmThresholds(double lambdaErrorRatePercent, int lambdaErrorCount, Duration lambdaP99Latency,
+                              int lambdaThrottles, int tableThrottledEvents, int tableSystemErrors, int graphqlErrors) {
+    public static AlarmThresholds defaults() {
+        return new AlarmThresholds(5, 10, Duration.ofSeconds(3), 1, 10, 1, 25);
+    }
+}

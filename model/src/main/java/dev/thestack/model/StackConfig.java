@@ -1,0 +1,73 @@
+package dev.thestack.model;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * The whole organization as stack.yaml describes it, validated. Every stack, alarm, route, runbook link and tag
+ * is derived from this one immutable value; build it with {@link StackConfigLoader}.
+ */
+public record StackConfig(Organization organization, CostTags tags, Runbooks runbooks, List<Team> teams,
+                          List<ServiceOwner> services, List<Environment> environments,
+                          List<OrganizationalUnit> organizationalUnits, List<Account> accounts,
+                          List<Tenant> tenants) {
+
+    /** The services the toolkit deploys into every workload account; each needs an owning team. */
+    public static final List<String> KNOWN_SERVICES = List.of("todo");
+
+    public StackConfig {
+        teams = List.copyOf(teams);
+        services = List.copyOf(services);
+        environments = List.copyOf(environments);
+        organizationalUnits = List.copyOf(organizationalUnits);
+        accounts = List.copyOf(accounts);
+        tenants = List.copyOf(tenants);
+    }
+
+    public Account account(String name) {
+        return find(accounts, a -> a.name().equals(name), "account", name);
+    }
+
+    /** The single account of a role other than workload (validation guarantees there is exactly one). */
+    public Account accountWithRole(AccountRole role) {
+        if (role == AccountRole.WORKLOAD) {
+            throw new IllegalArgumentException("many accounts have the workload role; use workloadAccounts()");
+        }
+        return find(accounts, a -> a.role() == role, "account with role", role.yamlName());
+    }
+
+    public List<Account> workloadAccounts() {
+        return accounts.stream().filter(Account::isWorkload).toList();
+    }
+
+    public Environment environment(String name) {
+        return find(environments, e -> e.name().equals(name), "environment", name);
+    }
+
+    public Environment environmentOf(Account account) {
+        return environment(account.environment().orElseThrow(
+                () -> new IllegalArgumentException("account " + account.name() + " runs no environment")));
+    }
+
+    public Team team(String name) {
+        return find(teams, t -> t.name().equals(name), "team", name);
+    }
+
+    public Team ownerOf(String service) {
+        return team(find(services, s -> s.service().equals(service), "service", service).team());
+    }
+
+    public Optional<OrganizationalUnit> organizationalUnit(String path) {
+        return organizationalUnits.stream().filter(ou -> ou.path().equals(path)).findFirst();
+    }
+
+    public List<Tenant> tenantsOf(Account account) {
+        return tenants.stream().filter(t -> t.account().equals(account.name())).toList();
+    }
+
+    private static <T> T find(List<T> items, java.util.function.Predicate<T> match, String what, String name) {
+        return items.stream().filter(match).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no " + what + " " + name + " in the model"));
+    }
+}

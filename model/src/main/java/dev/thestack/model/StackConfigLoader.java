@@ -1,0 +1,471 @@
+package dev.thestack.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and validates stack.yaml. Either every check passes and a {@link StackConfig} comes back, or a
+ * {@link ConfigException} lists every problem found, each with its key path and a fix.
+ */
+public final class StackConfigLoader {
+    static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
+    /** Names end up in stack names and resource names, so they keep to what both accept. */
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    static final Pattern OU_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}");
+    static final Pattern ORG_ID = Pattern.compile("o-[a-z0-9]{10,32}");
+    static final Pattern ROOT_ID = Pattern.compile("r-[0-9a-z]{4,32}");
+    static final Pattern HTTPS_URL = Pattern.compile("https://[^\\s]+");
+    /** The values CloudWatch Logs accepts for a log group's retention. */
+    public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
+            400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    static final int DEFAULT_LOG_RETENTION_DAYS = 30;
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private StackConfigLoader() {
+    }
+
+    public static StackConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), List.of(new Problem("(file)", "does not exist",
+                    "create it (the repository's stack.yaml is a complete example) or pass --config PATH")));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of(new Problem("(file)", "cannot be read: " + e.getMessage(),
+                    "check the path and its permissions")));
+        }
+        return parse(text, file.toString());
+    }
+
+    public static StackConfig parse(String yaml, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw new ConfigException(source, List.of(new Problem("(syntax)", "not valid YAML" + where + ": "
+                    + e.getOriginalMessage(), "fix the indentation or quoting there")));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigException(source, List.of(new Problem("(file)", "is empty",
+                    "describe the organization; the repository's stack.yaml is a complete example")));
+        }
+        YamlReader reader = new YamlReader();
+        Optional<StackConfig> config = new Validation(reader).read(root);
+        if (!reader.problems().isEmpty() || config.isEmpty()) {
+            throw new ConfigException(source, reader.problems());
+        }
+        return config.get();
+    }
+
+    /** One validation run: reads every section, then checks what spans sections. */
+    private static final class Validation {
+        private final YamlReader r;
+
+        Validation(YamlReader reader) {
+            this.r = reader;
+        }
+
+        Optional<StackConfig> read(JsonNode root) {
+            if (r.mapping(root, "", Set.of("organization", "tags", "runbooks", "teams", "services",
+                    "environments", "organizationalUnits", "accounts", "tenants")).isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Organization> organization = organization(root);
+            CostTags tags = tags(root);
+            Optional<Runbooks> runbooks = runbooks(root);
+            List<Team> teams = named(root, "teams", true, this::team, Team::name);
+            List<Environment> environments = named(root, "environments", true, this::environment, Environment::name);
+            Map<String, Team> teamsByName = index(teams, Team::name);
+            List<ServiceOwner> services = services(root, teamsByName.keySet());
+            List<OrganizationalUnit> ous = organizationalUnits(root);
+            Set<String> ouPaths = new LinkedHashSet<>(ous.stream().map(OrganizationalUnit::path).toList());
+            Set<String> environmentNames = index(environments, Environment::name).keySet();
+            List<Account> accounts = accounts(root, organization, ouPaths, environmentNames, teamsByName.keySet());
+            List<Tenant> tenants = tenants(root, accounts);
+            if (organization.isEmpty() || runbooks.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StackConfig(organization.get(), tags, runbooks.get(), teams, services,
+                    environments, ous, accounts, tenants));
+        }
+
+        private Optional<Organization> organization(JsonNode root) {
+            String path = "organization";
+            return r.requiredMapping(root, "", path, Set.of("name", "id", "rootId", "homeRegion", "governedRegions"))
+                    .flatMap(node -> {
+                        Optional<String> name = r.matching(node, path, "name", true, NAME,
+                                "a lower-case name such as 'acme' (letters, digits, '-')");
+                        Optional<String> id = r.matching(node, path, "id", true, ORG_ID,
+                                "an Organizations id such as o-a1b2c3d4e5 (aws organizations describe-organization)");
+                        Optional<String> rootId = r.matching(node, path, "rootId", true, ROOT_ID,
+                                "a root id such as r-a1b2 (aws organizations list-roots)");
+                        List<String> governed = r.stringList(node, path, "governedRegions", true);
+                        for (int i = 0; i < governed.size(); i++) {
+                            checkRegionSyntax(path + ".governedRegions[" + i + "]", governed.get(i));
+                        }
+                        duplicates(governed, i -> path + ".governedRegions[" + i + "]", "region");
+                        Optional<String> home = r.string(node, path, "homeRegion", true);
+                        home.ifPresent(h -> {
+                            if (checkRegionSyntax(path + ".homeRegion", h) && !governed.isEmpty()
+                                    && !governed.contains(h)) {
+                                r.problem(path + ".homeRegion", "'" + h + "' is not one of governedRegions",
+                                        "add " + h + " to organization.governedRegions or pick one of " + governed);
+                            }
+                        });
+                        if (name.isEmpty() || id.isEmpty() || rootId.isEmpty() || home.isEmpty() || governed.isEmpty()) {
+                            return Optional.empty();
+                        }
+                        return Optional.of(new Organization(name.get(), id.get(), rootId.get(), home.get(), governed));
+                    });
+        }
+
+        private boolean checkRegionSyntax(String path, String region) {
+            if (REGION.matcher(region).matches()) {
+                return true;
+            }
+            r.problem(path, "'" + region + "' is not an AWS region name", "write a region such as eu-west-1");
+            return false;
+        }
+
+        private CostTags tags(JsonNode root) {
+            Optional<JsonNode> node = r.mapping(root.get("tags"), "tags", Set.of("required", "tenantTag"));
+            if (node.isEmpty()) {
+                return CostTags.defaults();
+            }
+            List<String> required = node.get().has("required")
+                    ? r.stringList(node.get(), "tags", "required", true) : CostTags.FILLABLE;
+            for (int i = 0; i < required.size(); i++) {
+                if (!CostTags.FILLABLE.contains(required.get(i))) {
+                    r.problem("tags.required[" + i + "]", "the toolkit cannot fill tag '" + required.get(i) + "'",
+                            "use only tags it derives from the model: " + String.join(", ", CostTags.FILLABLE));
+                }
+            }
+            duplicates(required, i -> "tags.required[" + i + "]", "tag");
+            String tenantTag = r.string(node.get(), "tags", "tenantTag", false).orElse(CostTags.defaults().tenantTag());
+            return new CostTags(required, tenantTag);
+        }
+
+        private Optional<Runbooks> runbooks(JsonNode root) {
+            return r.requiredMapping(root, "", "runbooks", Set.of("baseUrl"))
+                    .flatMap(node -> r.matching(node, "runbooks", "baseUrl", true, HTTPS_URL,
+                            "an https:// URL where runbooks/alarms is published"))
+                    .map(Runbooks::new);
+        }
+
+        private Optional<Team> team(JsonNode node, String path) {
+            if (r.mapping(node, path, Set.of("name", "email", "costCenter")).isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<String> name = r.matching(node, path, "name", true, NAME, "a lower-case name such as 'platform'");
+            Optional<String> email = r.matching(node, path, "email", true, EMAIL, "an email address such as team@example.com");
+            Optional<String> costCenter = r.string(node, path, "costCenter", true);
+            if (name.isEmpty() || email.isEmpty() || costCenter.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Team(name.get(), email.get(), costCenter.get()));
+        }
+
+        private Optional<Environment> environment(JsonNode node, String path) {
+            if (r.mapping(node, path, Set.of("name", "logRetentionDays")).isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<String> name = r.matching(node, path, "name", true, NAME, "a lower-case name such as 'prod'");
+            int retention = r.integer(node, path, "logRetentionDays").orElse(DEFAULT_LOG_RETENTION_DAYS);
+            if (!LOG_RETENTION_DAYS.contains(retention)) {
+                int nearest = LOG_RETENTION_DAYS.stream().min((a, b) -> Math.abs(a - retention) - Math.abs(b - retention))
+                        .orElseThrow();
+                r.problem(path + ".logRetentionDays", retention + " is not a retention CloudWatch Logs accepts",
+                        "use " + nearest + " (accepted: " + LOG_RETENTION_DAYS + ")");
+            }
+            return name.map(n -> new Environment(n, retention));
+        }
+
+        private List<ServiceOwner> services(JsonNode root, Set<String> teamNames) {
+            List<ServiceOwner> owners = named(root, "services", false, (node, path) -> {
+                if (r.mapping(node, path, Set.of("name", "team")).isEmpty()) {
+                    return Optional.empty();
+                }
+                Optional<String> name = r.string(node, path, "name", true).filter(n -> {
+                    if (StackConfig.KNOWN_SERVICES.contains(n)) {
+                        return true;
+                    }
+                    r.unknownReference(path + ".name", "service", n, StackConfig.KNOWN_SERVICES);
+                    return false;
+                });
+                Optional<String> team = reference(node, path, "team", true, "team", teamNames);
+                return name.flatMap(n -> team.map(t -> new ServiceOwner(n, t)));
+            }, ServiceOwner::service);
+            Set<String> owned = index(owners, ServiceOwner::service).keySet();
+            for (String service : StackConfig.KNOWN_SERVICES) {
+                if (!owned.contains(service)) {
+                    r.problem("services", "service '" + service + "' has no owning team",
+                            "add '- name: " + service + "' with 'team: <one of " + teamNames + ">' under services");
+                }
+            }
+            return owners;
+        }
+
+        private List<OrganizationalUnit> organizationalUnits(JsonNode root) {
+            Map<String, JsonNode> declared = new LinkedHashMap<>();
+            Map<String, String> pathOf = new HashMap<>();
+            List<JsonNode> items = r.list(root, "", "organizationalUnits", true);
+            List<OrganizationalUnit> candidates = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                String path = "organizationalUnits[" + i + "]";
+                JsonNode node = items.get(i);
+                if (r.mapping(node, path, Set.of("name", "parent")).isEmpty()) {
+                    continue;
+                }
+                Optional<String> name = r.matching(node, path, "name", true, OU_NAME,
+                        "an OU name such as 'Workloads' (letters, digits, space, '_', '.', '-')");
+                Optional<String> parent = r.string(node, path, "parent", false);
+                name.ifPresent(n -> {
+                    OrganizationalUnit ou = new OrganizationalUnit(n, parent);
+                    candidates.add(ou);
+                    pathOf.put(ou.path(), path);
+                    if (declared.put(ou.path(), node) != null) {
+                        r.problem(path + ".name", "OU '" + ou.path() + "' is declared twice",
+                                "remove one of the two, or give them different names or parents");
+                    }
+                });
+            }
+            Set<String> paths = declared.keySet();
+            List<OrganizationalUnit> resolved = new ArrayList<>();
+            for (OrganizationalUnit ou : candidates) {
+                if (ou.parentPath().isPresent() && !paths.contains(ou.parentPath().get())) {
+                    r.unknownReference(pathOf.get(ou.path()) + ".parent", "OU", ou.parentPath().get(), paths);
+                } else if (!resolved.contains(ou)) {
+                    resolved.add(ou);
+                }
+            }
+            return resolved;
+        }
+
+        private List<Account> accounts(JsonNode root, Optional<Organization> org, Set<String> ouPaths,
+                                       Set<String> environmentNames, Set<String> teamNames) {
+            List<Account> accounts = named(root, "accounts", true, (node, path) -> account(node, path, org, ouPaths,
+                    environmentNames, teamNames), Account::name);
+            List<JsonNode> nodes = r.list(root, "", "accounts", false);
+            duplicates(nodes.stream().map(n -> n.path("id").asText()).toList(), i -> "accounts[" + i + "].id",
+                    "account id");
+            duplicates(nodes.stream().map(n -> n.path("email").asText().toLowerCase(Locale.ROOT)).toList(),
+                    i -> "accounts[" + i + "].email", "email");
+            // counted from the raw entries so that an account with another problem does not also read as missing
+            for (AccountRole role : AccountRole.values()) {
+                long count = nodes.stream().filter(n -> role.yamlName().equals(n.path("role").asText())).count();
+                if (role == AccountRole.WORKLOAD) {
+                    if (count == 0) {
+                        r.problem("accounts", "no account has role: workload",
+                                "add at least one workload account with an environment");
+                    }
+                } else if (count == 0) {
+                    r.problem("accounts", "no account has role: " + role.yamlName(),
+                            "add the " + role.yamlName() + " account (every organization needs one)");
+                } else if (count > 1) {
+                    r.problem("accounts", count + " accounts have role: " + role.yamlName(),
+                            "keep exactly one " + role.yamlName() + " account");
+                }
+            }
+            return accounts;
+        }
+
+        private Optional<Account> account(JsonNode node, String path, Optional<Organization> org, Set<String> ouPaths,
+                                          Set<String> environmentNames, Set<String> teamNames) {
+            if (r.mapping(node, path, Set.of("name", "id", "email", "role", "ou", "environment", "tenancy", "team",
+                    "region")).isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<String> name = r.matching(node, path, "name", true, NAME, "a lower-case name such as 'prod-eu'");
+            Optional<String> id = accountId(node, path);
+            Optional<String> email = r.matching(node, path, "email", true, EMAIL, "an email address such as aws-prod@example.com");
+            Optional<AccountRole> role = enumValue(node, path, "role", AccountRole.values(), AccountRole::yamlName, true);
+            Optional<String> team = reference(node, path, "team", true, "team", teamNames);
+            Optional<String> ou = reference(node, path, "ou", false, "OU", ouPaths);
+            Optional<String> environment = reference(node, path, "environment", false, "environment", environmentNames);
+            Optional<Tenancy> tenancy = enumValue(node, path, "tenancy", Tenancy.values(), Tenancy::yamlName, false);
+            Optional<String> region = r.string(node, path, "region", false).filter(reg -> {
+                if (!checkRegionSyntax(path + ".region", reg)) {
+                    return false;
+                }
+                List<String> governed = org.map(Organization::governedRegions).orElse(List.of());
+                if (org.isPresent() && !governed.contains(reg)) {
+                    r.problem(path + ".region", "'" + reg + "' is not a governed region",
+                            "use one of " + governed + " or add it to organization.governedRegions");
+                    return false;
+                }
+                return true;
+            });
+            role.ifPresent(rl -> checkRolePlacement(node, path, rl));
+            if (name.isEmpty() || id.isEmpty() || email.isEmpty() || role.isEmpty() || team.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Account(name.get(), id.get(), email.get(), role.get(), ou, environment,
+                    tenancy.orElse(Tenancy.MULTI), team.get(),
+                    region.orElseGet(() -> org.map(Organization::homeRegion).orElse(""))));
+        }
+
+        private void checkRolePlacement(JsonNode node, String path, AccountRole role) {
+            if (role == AccountRole.MANAGEMENT && node.has("ou")) {
+                r.problem(path + ".ou", "the management account cannot be placed in an OU",
+                        "remove ou: it always sits at the organization root");
+            }
+            if (role != AccountRole.MANAGEMENT && !node.has("ou")) {
+                r.problem(path + ".ou", "missing", "add ou: <path of an OU>, e.g. Workloads/Prod");
+            }
+            if (role == AccountRole.WORKLOAD && !node.has("environment")) {
+                r.problem(path + ".environment", "missing", "a workload account runs one environment: add environment: <name>");
+            }
+            if (role != AccountRole.WORKLOAD) {
+                for (String key : List.of("environment", "tenancy")) {
+                    if (node.has(key)) {
+                        r.problem(path + "." + key, "only workload accounts have " + key,
+                                "remove " + key + " from this " + role.yamlName() + " account");
+                    }
+                }
+            }
+        }
+
+        private Optional<String> accountId(JsonNode node, String path) {
+            JsonNode id = node.get("id");
+            if (id != null && id.isNumber()) {
+                r.problem(path + ".id", "account id " + id.asText() + " is written as a number",
+                        "quote it (id: \"012345678901\"): YAML drops leading zeros of numbers");
+                return Optional.empty();
+            }
+            return r.matching(node, path, "id", true, ACCOUNT_ID, "a 12-digit account id in quotes, e.g. \"012345678901\"");
+        }
+
+        private List<Tenant> tenants(JsonNode root, List<Account> accounts) {
+            Map<String, Account> byName = index(accounts, Account::name);
+            List<Tenant> tenants = named(root, "tenants", false, (node, path) -> {
+                if (r.mapping(node, path, Set.of("name", "account")).isEmpty()) {
+                    return Optional.empty();
+                }
+                Optional<String> name = r.matching(node, path, "name", true, NAME, "a lower-case name such as 'globex'");
+                Optional<String> account = reference(node, path, "account", true, "account", byName.keySet())
+                        .filter(a -> {
+                            if (byName.get(a).isWorkload()) {
+                                return true;
+                            }
+                            r.problem(path + ".account", "'" + a + "' is a " + byName.get(a).role().yamlName()
+                                    + " account; tenants are served by workload accounts", "name a workload account");
+                            return false;
+                        });
+                return name.flatMap(n -> account.map(a -> new Tenant(n, a)));
+            }, Tenant::name);
+            for (int i = 0; i < accounts.size(); i++) {
+                Account account = accounts.get(i);
+                long served = tenants.stream().filter(t -> t.account().equals(account.name())).count();
+                if (account.isWorkload() && account.tenancy() == Tenancy.SINGLE && served != 1) {
+                    r.problem("accounts[" + indexOf(root, "accounts", account.name()) + "].tenancy",
+                            "single-tenant account '" + account.name() + "' serves " + served + " tenants",
+                            "list exactly one tenant with account: " + account.name() + " under tenants");
+                }
+            }
+            return tenants;
+        }
+
+        private static int indexOf(JsonNode root, String list, String name) {
+            JsonNode items = root.get(list);
+            for (int i = 0; i < items.size(); i++) {
+                if (name.equals(items.get(i).path("name").asText())) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private Optional<String> reference(JsonNode node, String path, String key, boolean required, String what,
+                                           Set<String> known) {
+            return r.string(node, path, key, required).filter(value -> {
+                if (known.contains(value)) {
+                    return true;
+                }
+                r.unknownReference(path + "." + key, what, value, known);
+                return false;
+            });
+        }
+
+        private <E extends Enum<E>> Optional<E> enumValue(JsonNode node, String path, String key, E[] values,
+                                                          Function<E, String> yamlName, boolean required) {
+            List<String> names = java.util.Arrays.stream(values).map(yamlName).toList();
+            return r.string(node, path, key, required).flatMap(value -> {
+                for (E candidate : values) {
+                    if (yamlName.apply(candidate).equals(value)) {
+                        return Optional.of(candidate);
+                    }
+                }
+                r.problem(path + "." + key, "'" + value + "' is not a " + key, "use one of " + names);
+                return Optional.empty();
+            });
+        }
+
+        /** Reads a list of named items, reporting duplicate names at the second occurrence. */
+        private <T> List<T> named(JsonNode root, String key, boolean required, ItemReader<T> item, Function<T, String> name) {
+            List<JsonNode> nodes = r.list(root, "", key, required);
+            List<T> items = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                String path = key + "[" + i + "]";
+                Optional<T> value = item.read(nodes.get(i), path);
+                value.ifPresent(v -> {
+                    if (!seen.add(name.apply(v))) {
+                        r.problem(path + ".name", "'" + name.apply(v) + "' is declared twice in " + key,
+                                "give each item of " + key + " its own name");
+                    } else {
+                        items.add(v);
+                    }
+                });
+            }
+            return items;
+        }
+
+        /** Reports each repeated value at its second occurrence; blank values are someone else's problem. */
+        private void duplicates(List<String> values, java.util.function.IntFunction<String> pathOf, String what) {
+            Map<String, Integer> first = new HashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                String value = values.get(i);
+                Integer earlier = value.isBlank() ? null : first.putIfAbsent(value, i);
+                if (earlier != null) {
+                    r.problem(pathOf.apply(i), what + " '" + value + "' is already used at index " + earlier,
+                            "each " + what + " must be unique");
+                }
+            }
+        }
+
+        private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+            Map<String, T> map = new LinkedHashMap<>();
+            items.forEach(item -> map.putIfAbsent(key.apply(item), item));
+            return map;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ItemReader<T> {
+        Optional<T> read(JsonNode node, String path);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.thestack.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+/**
+ * Writes a model back as stack.yaml, fully explicit (defaults spelled out), so that what the toolkit understood
+ * can be shown and re-read: {@code parse(write(config))} equals {@code config}.
+ */
+public final class StackConfigWriter {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+
+    private StackConfigWriter() {
+    }
+
+    public static String toYaml(StackConfig config) {
+        ObjectNode root = YAML.createObjectNode();
+        Organization org = config.organization();
+        ObjectNode organization = root.putObject("organization");
+        organization.put("name", org.name()).put("id", org.id()).put("rootId", org.rootId())
+                .put("homeRegion", org.homeRegion());
+        org.governedRegions().forEach(organization.putArray("governedRegions")::add);
+        ObjectNode tags = root.putObject("tags");
+        config.tags().required().forEach(tags.putArray("required")::add);
+        tags.put("tenantTag", config.tags().tenantTag());
+        root.putObject("runbooks").put("baseUrl", config.runbooks().baseUrl());
+        ArrayNode teams = root.putArray("teams");
+        config.teams().forEach(t -> teams.addObject().put("name", t.name()).put("email", t.email())
+                .put("costCenter", t.costCenter()));
+        ArrayNode services = root.putArray("services");
+        config.services().forEach(s -> services.addObject().put("name", s.service()).put("team", s.team()));
+        ArrayNode environments = root.putArray("environments");
+        config.environments().forEach(e -> environments.addObject().put("name", e.name())
+                .put("logRetentionDays", e.logRetentionDays()));
+        ArrayNode ous = root.putArray("organizationalUnits");
+        config.organizationalUnits().forEach(ou -> {
+            ObjectNode node = ous.addObject().put("name", ou.name());
+            ou.parentPath().ifPresent(p -> node.put("parent", p));
+        });
+        ArrayNode accounts = root.putArray("accounts");
+        config.accounts().forEach(a -> {
+            ObjectNode node = accounts.addObject().put("name", a.name()).put("id", a.id()).put("email", a.email())
+                    .put("role", a.role().yamlName());
+            a.ouPath().ifPresent(ou -> node.put("ou", ou));
+            a.environment().ifPresent(env -> node.put("environment", env));
+            if (a.isWorkload()) {
+                node.put("tenancy", a.tenancy().yamlName());
+            }
+            node.put("team", a.team()).put("region", a.region());
+        });
+        ArrayNode tenants = root.putArray("tenants");
+        config.tenants().forEach(t -> tenants.addObject().put("name", t.name()).put("account", t.account()));
+        try {
+            return YAML.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the model as YAML", e);
+        }
+    }
+}

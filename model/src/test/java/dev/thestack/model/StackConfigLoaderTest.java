@@ -1,0 +1,164 @@
+package dev.thestack.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StackConfigLoaderTest {
+    private static final String VALID = resource("valid-stack.yaml");
+
+    @Test
+    void theValidOrganizationIsReadIntoTheModel() {
+        StackConfig config = StackConfigLoader.parse(VALID, "valid");
+
+        assertThat(config.organization().homeRegion()).isEqualTo("eu-west-1");
+        assertThat(config.accountWithRole(AccountRole.MONITORING).id()).isEqualTo("444444444444");
+        assertThat(config.workloadAccounts()).extracting(Account::name)
+                .containsExactly("prod-multi-tenant", "prod-globex", "integration", "dev-alice");
+        assertThat(config.account("prod-globex").tenancy()).isEqualTo(Tenancy.SINGLE);
+        assertThat(config.tenantsOf(config.account("prod-multi-tenant"))).extracting(Tenant::name)
+                .containsExactly("initech", "umbrella");
+        assertThat(config.organizationalUnit("Workloads/Prod")).isPresent();
+        assertThat(config.environmentOf(config.account("dev-alice")).logRetentionDays()).isEqualTo(7);
+        assertThat(config.ownerOf("todo").name()).isEqualTo("product");
+        assertThat(config.account("integration").region()).as("defaults to the home region").isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void theRepositoryDefaultOrganizationIsValid() {
+        StackConfig config = StackConfigLoader.load(Path.of(System.getProperty("thestack.root", "..")).resolve("stack.yaml"));
+        assertThat(config.accounts()).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void aValidConfigRoundTripsThroughTheWriter() {
+        StackConfig config = StackConfigLoader.parse(VALID, "valid");
+        String written = StackConfigWriter.toYaml(config);
+
+        assertThat(StackConfigLoader.parse(written, "written")).isEqualTo(config);
+        assertThat(written).contains("\"111111111111\"").contains("tenancy: single");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        unknown top-level key, suggested     | 'tenants:'                         | 'tenantz:'                          | tenantz              | did you mean 'tenants'?
+        unknown nested key, suggested        | 'costCenter: CC-1000'             | 'costCentre: CC-1000'               | teams[0].costCentre  | did you mean 'costCenter'?
+        malformed account id                 | 'id: "222222222222"'              | 'id: "22222"'                       | accounts[1].id       | 12-digit account id
+        account id written as a number       | 'id: "333333333333"'              | 'id: 333333333333'                  | accounts[2].id       | quote it
+        malformed email                      | 'aws-audit@acme.example'          | 'aws-audit.acme.example'            | accounts[2].email    | email address
+        duplicate account id                 | 'id: "777777777777"'              | 'id: "666666666666"'                | accounts[6].id       | already used at index 5
+        duplicate email, any case            | 'alice@acme.example'              | 'AWS-Integration@acme.example'      | accounts[7].email    | already used at index 6
+        duplicate account name               | 'name: dev-alice'                 | 'name: integration'                 | accounts[7].name     | declared twice
+        unknown OU, suggested                | 'ou: Workloads/Test'              | 'ou: Workloads/Tset'                | accounts[6].ou       | did you mean 'Workloads/Test'?
+        unknown parent OU                    | 'parent: Workloads\n  - name: Test' | 'parent: Workload\n  - name: Test'  | organizationalUnits[3].parent | unknown OU 'Workload'
+        unknown environment                  | 'environment: integration'        | 'environment: staging'              | accounts[6].environment | known environments: prod, integration, dev
+        unknown team                         | 'team: product\n\nenvironments'   | 'team: billing\n\nenvironments'     | services[0].team     | unknown team 'billing'
+        unknown tenant account               | 'account: prod-globex'            | 'account: prod-globx'               | tenants[0].account   | did you mean 'prod-globex'?
+        home region not governed             | 'homeRegion: eu-west-1'           | 'homeRegion: ap-south-1'            | organization.homeRegion | not one of governedRegions
+        account region not governed          | 'role: audit'                     | 'role: audit\n    region: sa-east-1' | accounts[2].region  | not a governed region
+        bad region name                      | '[eu-west-1, eu-central-1'        | '[eu-west-1, europe-2'              | organization.governedRegions[1] | not an AWS region
+        unknown role                         | 'role: audit'                     | 'role: auditor'                     | accounts[2].role     | use one of [management, logs, audit, monitoring, workload]
+        missing logs account                 | 'role: logs'                      | 'role: workload\n    environment: dev' | accounts          | no account has role: logs
+        two monitoring accounts              | 'role: audit'                     | 'role: monitoring'                  | accounts             | 2 accounts have role: monitoring
+        management account in an OU          | 'role: management'                | 'role: management\n    ou: Security' | accounts[0].ou      | cannot be placed in an OU
+        workload without environment         | '    environment: dev\n'          | ''                                  | accounts[7].environment | a workload account runs one environment
+        environment on a non-workload        | 'role: monitoring'                | 'role: monitoring\n    environment: prod' | accounts[3].environment | only workload accounts have environment
+        single-tenant account without tenant | '  - name: globex\n    account: prod-globex\n' | ''                   | accounts[5].tenancy  | serves 0 tenants
+        tenant on a non-workload account     | 'account: prod-globex'            | 'account: audit'                    | tenants[0].account   | tenants are served by workload accounts
+        bad log retention                    | 'logRetentionDays: 30'            | 'logRetentionDays: 31'              | environments[1].logRetentionDays | use 30
+        unknown service                      | '  - name: todo\n    team: product' | '  - name: todos\n    team: product' | services[0].name   | did you mean 'todo'?
+        service without owner                | '  - name: todo\n    team: product' | ''                                | services             | service 'todo' has no owning team
+        tag the toolkit cannot fill          | '[Service, Environment'           | '[Owner, Environment'               | tags.required[0]     | cannot fill tag 'Owner'
+        runbook base url not https           | 'baseUrl: https://'               | 'baseUrl: http://'                  | runbooks.baseUrl     | https:// URL
+        bad organization id                  | 'id: o-a1b2c3d4e5'                | 'id: a1b2c3'                        | organization.id      | o-a1b2c3d4e5
+        list where a mapping belongs         | 'runbooks:\n'                     | 'runbooks:\n  - x\nunused:\n'       | runbooks             | expected a mapping
+        """)
+    void eachProblemNamesItsKeyPathAndAFix(String kind, String find, String replace, String path, String hint) {
+        String yaml = replaceOnce(VALID, unescape(find), unescape(replace));
+
+        assertThatThrownBy(() -> StackConfigLoader.parse(yaml, "stack.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems())
+                        .as(kind)
+                        .anySatisfy(p -> {
+                            assertThat(p.path()).isEqualTo(path);
+                            assertThat(p.toString()).contains(hint);
+                        }));
+    }
+
+    @Test
+    void everyProblemIsReportedInOneRun() {
+        String yaml = replaceOnce(replaceOnce(replaceOnce(VALID, "aws-audit@acme.example", "nope"),
+                "ou: Workloads/Test", "ou: Nowhere"), "logRetentionDays: 7", "logRetentionDays: 8");
+
+        ConfigException error = catchConfig(yaml);
+
+        assertThat(error.problems()).extracting(Problem::path)
+                .containsExactlyInAnyOrder("accounts[2].email", "accounts[6].ou", "environments[2].logRetentionDays");
+        assertThat(error.getMessage()).startsWith("3 problems in stack.yaml:");
+    }
+
+    @Test
+    void brokenYamlNamesTheLine() {
+        ConfigException error = catchConfig("organization:\n  name: acme\n    id: [\n");
+
+        assertThat(error.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("(syntax)");
+            assertThat(p.message()).contains("line");
+        });
+    }
+
+    @Test
+    void anEmptyOrMissingFileIsAProblemNotACrash() {
+        assertThat(catchConfig("").problems()).singleElement().extracting(Problem::message).isEqualTo("is empty");
+        assertThatThrownBy(() -> StackConfigLoader.load(Path.of("no/such/stack.yaml")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void missingSectionsAreEachReported() {
+        ConfigException error = catchConfig("organization:\n  name: acme\n");
+
+        assertThat(error.problems()).extracting(Problem::path)
+                .contains("organization.id", "organization.rootId", "organization.homeRegion",
+                        "organization.governedRegions", "runbooks", "teams", "environments", "accounts",
+                        "organizationalUnits");
+    }
+
+    private static ConfigException catchConfig(String yaml) {
+        try {
+            StackConfigLoader.parse(yaml, "stack.yaml");
+        } catch (ConfigException e) {
+            return e;
+        }
+        throw new AssertionError("expected the config to be rejected");
+    }
+
+    private static String replaceOnce(String text, String find, String replace) {
+        int at = text.indexOf(find);
+        assertThat(at).as("test fixture contains %s", find).isNotNegative();
+        return text.substring(0, at) + replace + text.substring(at + find.length());
+    }
+
+    private static String unescape(String csv) {
+        return csv.replace("\\n", "\n");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = StackConfigLoaderTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

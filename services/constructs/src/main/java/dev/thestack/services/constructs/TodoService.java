@@ -1,0 +1,112 @@
+package dev.thestack.services.constructs;
+
+import dev.thestack.observability.LogRetention;
+import dev.thestack.services.contract.MetricContract;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Todo subgraph: a Java Lambda (Powertools tracing, metrics, logging) over a DynamoDB table keyed by tenant.
+ * Its role grants exactly the calls the handler makes, on this table only.
+ */
+public final class TodoService extends Construct {
+    public static final String SERVICE_NAME = "todo";
+    public static final String HANDLER = "dev.thestack.services.todo.TodoHandler::handleRequest";
+
+    private final Table table;
+    private final Function function;
+    private final LogGroup logGroup;
+
+    public TodoService(Construct scope, String id, TodoServiceProps props) {
+        super(scope, id);
+        if (!Files.isRegularFile(props.handlerJar())) {
+            throw new IllegalArgumentException("Todo Lambda jar " + props.handlerJar()
+                    + " does not exist; build it first (mvn -pl services/todo package, or ./stack build)");
+        }
+        RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+        this.table = Table.Builder.create(this, "Table")
+                .partitionKey(Attribute.builder().name("tenantId").type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("todoId").type(AttributeType.STRING).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .encryption(TableEncryption.AWS_MANAGED)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .deletionProtection(props.retainData())
+                .removalPolicy(removal)
+                .build();
+
+        this.logGroup = LogGroup.Builder.create(this, "Logs")
+                .retention(LogRetention.of(props.logRetentionDays()))
+                .removalPolicy(removal)
+                .build();
+
+        Role role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Todo subgraph: its own log group, X-Ray, and item access to its table")
+                .build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logGroup.getLogGroupArn()))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:BatchGetItem"))
+                .resources(List.of(table.getTableArn()))
+                .build());
+
+        this.function = Function.Builder.create(this, "Function")
+                .description("Todo GraphQL subgraph (" + props.environment() + ")")
+                .runtime(Runtime.JAVA_25)
+                .architecture(Architecture.ARM_64)
+                .handler(HANDLER)
+                .code(Code.fromAsset(props.handlerJar().toString()))
+                .memorySize(props.memorySizeMb())
+                .timeout(Duration.seconds(10))
+                // active tracing also grants xray:PutTraceSegments/PutTelemetryRecords on "*": X-Ray has no
+                // resource-level permissions
+                .tracing(Tracing.ACTIVE)
+                .role(role)
+                .logGroup(logGroup)
+                .environment(Map.of(
+                        "TODO_TABLE_NAME", table.getTableName(),
+                        MetricContract.ENV_NAMESPACE, MetricContract.NAMESPACE,
+                        MetricContract.ENV_SERVICE_NAME, SERVICE_NAME,
+                        MetricContract.ENV_ENVIRONMENT, props.environment(),
+                        "POWERTOOLS_LOG_LEVEL", "INFO",
+                        // C1 only: a short-lived function gains more from fast start than from C2 peak speed
+                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))
+                .build();
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    public LogGroup logGroup() {
+        return logGroup;
+    }
+}
