@@ -20,7 +20,8 @@ public record NagFindings(List<Finding> unsuppressedErrors, List<Finding> unsupp
     public record Finding(String ruleId, String resourceId, String level, String reason, String info) {
         @Override
         public String toString() {
-            return ruleId + " on " + resourceId + ": " + (reason.isBlank() ? info : reason);
+            boolean hasReason = !reason.isBlank() && !"N/A".equals(reason);
+            return ruleId + " on " + resourceId + ": " + (hasReason ? reason : info);
         }
     }
 

@@ -24,7 +24,7 @@ public final class MetricContract {
 
     /** Emitted by Powertools on the first invocation of each execution environment. */
     public static final MetricDefinition COLD_START = new MetricDefinition(
-            "ColdStart", "Count", List.of(DIMENSION_SERVICE, "function_name"),
+            "ColdStart", "Count", List.of(DIMENSION_SERVICE, "FunctionName"),
             "an invocation that started a new execution environment");
 
     /** A GraphQL response that carried at least one error, whatever the cause. */

@@ -1,0 +1,286 @@
+package dev.thestack.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thestack.model.Account;
+import dev.thestack.model.AccountRole;
+import dev.thestack.model.StackConfig;
+import dev.thestack.model.StackConfigLoader;
+import dev.thestack.runbooks.AlarmKind;
+import dev.thestack.runbooks.RunbookIndex;
+import dev.thestack.services.contract.MetricContract;
+import dev.thestack.services.contract.MetricDefinition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Synthesizes the repository's organization once and checks every account's stack. */
+class OrganizationAppTest {
+    static final Path ROOT = Path.of(System.getProperty("thestack.root", "..")).toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path out;
+    static StackConfig config;
+    static OrganizationApp app;
+    static Map<String, JsonNode> templates = new java.util.LinkedHashMap<>();
+
+    @BeforeAll
+    static void synthesizeOnce() {
+        config = StackConfigLoader.load(ROOT.resolve("stack.yaml"));
+        app = new OrganizationApp(config, ServiceArtifacts.inCheckout(ROOT), out);
+        app.synth();
+        for (Account account : config.accounts()) {
+            templates.put(account.name(), AssemblyReader.template(out, AccountStacks.stackName(config, account)));
+        }
+    }
+
+    private static Template template(String account) {
+        return Template.fromJSON(JSON.convertValue(templates.get(account), Map.class));
+    }
+
+    private static Template template(AccountRole role) {
+        return template(config.accountWithRole(role).name());
+    }
+
+    @Test
+    void everyAccountHasOneStackDeployedToItsOwnAccountAndRegion() {
+        assertThat(app.stacksByAccount().keySet())
+                .containsExactlyElementsOf(config.accounts().stream().map(Account::name).toList());
+        for (Account account : config.accounts()) {
+            Stack stack = app.stacksByAccount().get(account.name());
+            assertThat(stack.getAccount()).as(account.name()).isEqualTo(account.id());
+            assertThat(stack.getRegion()).as(account.name()).isEqualTo(account.region());
+            assertThat(stack.getTerminationProtection()).isTrue();
+        }
+    }
+
+    @Test
+    void theManagementStackCreatesEveryOuUnderItsParentAndEveryMemberAccountInItsOu() {
+        Template management = template(AccountRole.MANAGEMENT);
+        management.resourceCountIs("AWS::Organizations::OrganizationalUnit", config.organizationalUnits().size());
+        management.resourceCountIs("AWS::Organizations::Account", config.accounts().size() - 1);
+        management.hasResourceProperties("AWS::Organizations::OrganizationalUnit",
+                Map.of("Name", "Security", "ParentId", config.organization().rootId()));
+        management.hasResourceProperties("AWS::Organizations::OrganizationalUnit", Map.of("Name", "Prod",
+                "ParentId", Map.of("Fn::GetAtt", List.of(logicalId(AccountRole.MANAGEMENT,
+                        "AWS::Organizations::OrganizationalUnit", "Workloads"), "Id"))));
+        Account globex = config.account("prod-globex");
+        management.hasResourceProperties("AWS::Organizations::Account", Map.of(
+                "AccountName", globex.name(), "Email", globex.email(),
+                "ParentIds", List.of(Map.of("Fn::GetAtt", List.of(logicalId(AccountRole.MANAGEMENT,
+                        "AWS::Organizations::OrganizationalUnit", "Prod"), "Id")))));
+        assertThat(templates.get(config.accountWithRole(AccountRole.MANAGEMENT).name()).toString())
+                .as("the management account is never created as a resource")
+                .doesNotContain(config.accountWithRole(AccountRole.MANAGEMENT).email());
+    }
+
+    @Test
+    void theMonitoringAccountHasASinkOnlyTheOrganizationCanLinkTo() {
+        Template monitoring = template(AccountRole.MONITORING);
+        monitoring.hasResourceProperties("AWS::Oam::Sink", Map.of("Policy", Map.of("Statement", List.of(Match.objectLike(Map.of(
+                "Effect", "Allow",
+                "Action", List.of("oam:CreateLink", "oam:UpdateLink"),
+                "Condition", Map.of(
+                        "StringEquals", Map.of("aws:PrincipalOrgID", config.organization().id()),
+                        "ForAllValues:StringEquals", Map.of("oam:ResourceTypes", Match.arrayWith(List.of(
+                                "AWS::CloudWatch::Metric", "AWS::Logs::LogGroup", "AWS::XRay::Trace"))))))))));
+        monitoring.hasOutput("*", Map.of("Value", Map.of("Fn::GetAtt", Match.arrayWith(List.of("Arn")))));
+    }
+
+    @Test
+    void everyWorkloadAccountLinksMetricsLogsAndTracesToTheMonitoringSink() {
+        Account monitoringAccount = config.accountWithRole(AccountRole.MONITORING);
+        for (Account account : config.workloadAccounts()) {
+            Template workload = template(account.name());
+            workload.hasResourceProperties("AWS::Oam::Link", Map.of(
+                    "ResourceTypes", List.of("AWS::CloudWatch::Metric", "AWS::Logs::LogGroup", "AWS::XRay::Trace"),
+                    "SinkIdentifier", Map.of("Ref", "MonitoringSinkArn")));
+            workload.hasParameter("MonitoringSinkArn", Map.of("AllowedPattern",
+                    "arn:aws:oam:" + monitoringAccount.region() + ":" + monitoringAccount.id() + ":sink/[0-9a-f-]{36}"));
+        }
+    }
+
+    @Test
+    void theTodoSubgraphRunsInstrumentedWithItsEnvironmentsLogRetentionAndLeastPrivilege() {
+        for (Account account : config.workloadAccounts()) {
+            var environment = config.environmentOf(account);
+            Template workload = template(account.name());
+            workload.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "Runtime", "java25",
+                    "Handler", "dev.thestack.services.todo.TodoHandler::handleRequest",
+                    "TracingConfig", Map.of("Mode", "Active"),
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                            MetricContract.ENV_NAMESPACE, MetricContract.NAMESPACE,
+                            MetricContract.ENV_SERVICE_NAME, "todo",
+                            MetricContract.ENV_ENVIRONMENT, environment.name())))));
+            workload.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", environment.logRetentionDays()));
+            workload.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                    "KeySchema", List.of(Map.of("AttributeName", "tenantId", "KeyType", "HASH"),
+                            Map.of("AttributeName", "todoId", "KeyType", "RANGE")),
+                    "BillingMode", "PAY_PER_REQUEST",
+                    "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                    "SSESpecification", Map.of("SSEEnabled", true)));
+        }
+        JsonNode statements = resourcesOfType(templates.get("integration"), "AWS::IAM::Policy").get(0)
+                .path("Properties").path("PolicyDocument").path("Statement");
+        List<String> wildcardActions = new ArrayList<>();
+        statements.forEach(s -> {
+            if (s.path("Resource").asText().equals("*")) {
+                s.path("Action").forEach(a -> wildcardActions.add(a.asText()));
+            }
+            assertThat(s.path("Action").toString()).doesNotContain("*");
+        });
+        assertThat(wildcardActions).as("only X-Ray, which has no resource-level permissions, gets Resource *")
+                .containsExactlyInAnyOrder("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+    }
+
+    @Test
+    void eachWorkloadHasADashboardAndAlarmsThatEachLinkToAnExistingRunbook() {
+        RunbookIndex index = new RunbookIndex(config.runbooks());
+        Set<AlarmKind> kindsUsed = new HashSet<>();
+        for (Account account : config.workloadAccounts()) {
+            JsonNode template = templates.get(account.name());
+            assertThat(resourcesOfType(template, "AWS::CloudWatch::Dashboard")).hasSize(1);
+            List<JsonNode> alarms = resourcesOfType(template, "AWS::CloudWatch::Alarm");
+            assertThat(alarms).hasSize(8);
+            for (JsonNode alarm : alarms) {
+                String description = alarm.path("Properties").path("AlarmDescription").asText();
+                String link = runbookLink(description);
+                AlarmKind kind = index.kindOf(link).orElseThrow(() -> new AssertionError(
+                        "alarm " + alarm.path("Properties").path("AlarmName") + " links to " + link + ", no runbook of ours"));
+                assertThat(ROOT.resolve("runbooks/alarms").resolve(kind.fileName())).isRegularFile();
+                kindsUsed.add(kind);
+            }
+        }
+        assertThat(kindsUsed).containsExactlyInAnyOrder(AlarmKind.values());
+    }
+
+    @Test
+    void everyAlarmAndDashboardMetricIsAwsVendedOrEmittedByAService() {
+        Set<String> emitted = new HashSet<>();
+        for (MetricDefinition metric : MetricContract.ALL) {
+            emitted.add(MetricContract.NAMESPACE + "/" + metric.name());
+        }
+        for (Account account : config.workloadAccounts()) {
+            JsonNode template = templates.get(account.name());
+            List<String> metrics = new ArrayList<>();
+            for (JsonNode alarm : resourcesOfType(template, "AWS::CloudWatch::Alarm")) {
+                collectAlarmMetrics(alarm.path("Properties"), metrics);
+            }
+            for (JsonNode dashboard : resourcesOfType(template, "AWS::CloudWatch::Dashboard")) {
+                collectDashboardMetrics(dashboardBody(dashboard.path("Properties").path("DashboardBody")), metrics);
+            }
+            assertThat(metrics).isNotEmpty();
+            assertThat(metrics).as(account.name()).allSatisfy(m -> assertThat(m.startsWith("AWS/") || emitted.contains(m))
+                    .as("%s is neither AWS-vended nor in the metric contract", m).isTrue());
+            assertThat(metrics).contains(MetricContract.NAMESPACE + "/" + MetricContract.GRAPHQL_ERRORS.name());
+        }
+    }
+
+    @Test
+    void cdkNagFindsNoUnsuppressedErrorAndEverySuppressionHasAReason() {
+        for (AccountSummary summary : AssemblyReader.summarize(out, config)) {
+            assertThat(summary.nag().unsuppressedErrors()).as(summary.account()).isEmpty();
+            assertThat(summary.nag().suppressed()).allSatisfy(f -> assertThat(f.reason()).hasSizeGreaterThan(30));
+        }
+    }
+
+    @Test
+    void stacksCarryTheCostAllocationTagsFromTheModel() {
+        Account globex = config.account("prod-globex");
+        var team = config.team(globex.team());
+        template("prod-globex").hasResourceProperties("AWS::DynamoDB::Table", Map.of("Tags", Match.arrayWith(List.of(
+                Map.of("Key", "CostCenter", "Value", team.costCenter()),
+                Map.of("Key", "Environment", "Value", "prod"),
+                Map.of("Key", "Service", "Value", "todo"),
+                Map.of("Key", "Tenant", "Value", "globex")))));
+    }
+
+    @Test
+    void theRealCdkCliReadsTheAssembly() throws Exception {
+        Path cdk = ROOT.resolve("node-tools/node_modules/.bin/cdk");
+        Process process = new ProcessBuilder(cdk.toString(), "ls", "--app", out.toString(), "--no-notices")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output.lines().filter(l -> l.startsWith(config.organization().name() + "-")))
+                .containsExactlyInAnyOrderElementsOf(app.stackNames());
+    }
+
+    static List<JsonNode> resourcesOfType(JsonNode template, String type) {
+        List<JsonNode> found = new ArrayList<>();
+        template.path("Resources").forEach(r -> {
+            if (type.equals(r.path("Type").asText())) {
+                found.add(r);
+            }
+        });
+        return found;
+    }
+
+    private static String logicalId(AccountRole role, String type, String name) {
+        var fields = templates.get(config.accountWithRole(role).name()).path("Resources").fields();
+        while (fields.hasNext()) {
+            var entry = fields.next();
+            if (type.equals(entry.getValue().path("Type").asText())
+                    && name.equals(entry.getValue().path("Properties").path("Name").asText())) {
+                return entry.getKey();
+            }
+        }
+        throw new AssertionError("no " + type + " named " + name);
+    }
+
+    private static String runbookLink(String description) {
+        return description.lines().map(String::trim).filter(l -> l.contains("https://"))
+                .map(l -> l.substring(l.indexOf("https://")).split("\\s")[0])
+                .findFirst().orElseThrow(() -> new AssertionError("no runbook link in: " + description));
+    }
+
+    private static void collectAlarmMetrics(JsonNode properties, List<String> metrics) {
+        if (properties.has("MetricName")) {
+            metrics.add(properties.path("Namespace").asText() + "/" + properties.path("MetricName").asText());
+        }
+        properties.path("Metrics").forEach(m -> {
+            JsonNode metric = m.path("MetricStat").path("Metric");
+            if (!metric.isMissingNode()) {
+                metrics.add(metric.path("Namespace").asText() + "/" + metric.path("MetricName").asText());
+            }
+        });
+    }
+
+    /** A dashboard body is a Fn::Join of strings and tokens; tokens stand in as strings so the JSON parses. */
+    private static JsonNode dashboardBody(JsonNode body) {
+        StringBuilder text = new StringBuilder();
+        if (body.isTextual()) {
+            text.append(body.asText());
+        } else {
+            body.path("Fn::Join").get(1).forEach(part -> text.append(part.isTextual() ? part.asText() : "TOKEN"));
+        }
+        try {
+            return JSON.readTree(text.toString());
+        } catch (Exception e) {
+            throw new AssertionError("dashboard body is not JSON: " + text, e);
+        }
+    }
+
+    private static void collectDashboardMetrics(JsonNode body, List<String> metrics) {
+        body.path("widgets").forEach(widget -> widget.path("properties").path("metrics").forEach(line -> {
+            // a metric line is [namespace, name, dim, value, ..., {options}]; "." repeats the previous line's value
+            if (line.isArray() && line.size() >= 2 && line.get(0).isTextual() && !line.get(0).asText().equals(".")) {
+                metrics.add(line.get(0).asText() + "/" + line.get(1).asText());
+            }
+        }));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.thestack.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StackCliTest {
+    static final Path ROOT = Path.of(System.getProperty("thestack.root", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run stack(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = StackCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void validateDescribesAValidOrganization() {
+        Run run = stack("validate", "--config", ROOT.resolve("stack.yaml").toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("is valid: organization acme", "8 accounts (4 workload)")
+                .contains("monitoring", "444444444444");
+    }
+
+    @Test
+    void aBadConfigExitsWithTwoNamesEveryProblemAndWritesNothing() throws IOException {
+        String yaml = Files.readString(ROOT.resolve("stack.yaml"))
+                .replace("aws-audit@acme.example", "not-an-email")
+                .replace("role: monitoring", "role: monitor");
+        Path config = dir.resolve("stack.yaml");
+        Files.writeString(config, yaml);
+        Path out = dir.resolve("cdk.out");
+
+        Run run = stack("synth", "--config", config.toString(), "--out", out.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("accounts[2].email", "accounts[3].role", "use one of [management, logs, audit, monitoring, workload]")
+                .contains("nothing was written");
+        assertThat(dir).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("cdk.out"));
+    }
+
+    @Test
+    void aMissingConfigFileIsABadConfig() {
+        Run run = stack("validate", "--config", dir.resolve("nope.yaml").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("does not exist");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        Run run = stack("deploy-everything");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument");
+    }
+
+    @Test
+    void cdkAppRefusesToRunOutsideTheCdkCli() {
+        Run run = stack("cdk-app", "--config", ROOT.resolve("stack.yaml").toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("CDK_OUTDIR is not set");
+    }
+
+    @Test
+    void synthWritesTheAssemblyAndPrintsAPerAccountSummary() throws IOException {
+        Path out = dir.resolve("assembly");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("stale.txt"), "from an earlier run");
+
+        Run run = stack("synth", "--config", ROOT.resolve("stack.yaml").toString(), "--out", out.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("starting the CDK runtime", "synthesized in")
+                .containsPattern("prod-globex +666666666666 +eu-west-1 +15 +8 +1 +0/0/1")
+                .containsPattern("management +111111111111 +eu-west-1 +13 +0 +0 +0/0/0")
+                .contains("total: 8 stacks");
+        assertThat(out.resolve("acme-monitoring.template.json")).isRegularFile();
+        assertThat(out.resolve("manifest.json")).isRegularFile();
+        assertThat(out.resolve("stale.txt")).as("the output folder is replaced, not merged").doesNotExist();
+        assertThat(dir.resolve("assembly.partial")).doesNotExist();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.thestack.services.todo;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thestack.services.contract.MetricContract;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.logging.CorrelationIdPathConstants;
+import software.amazon.lambda.powertools.logging.Logging;
+import software.amazon.lambda.powertools.logging.LoggingUtils;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.tracing.CaptureMode;
+import software.amazon.lambda.powertools.tracing.Tracing;
+import software.amazon.lambda.powertools.tracing.TracingUtils;
+
+/**
+ * The Todo subgraph's Lambda ({@code dev.thestack.services.todo.TodoHandler::handleRequest}) behind API Gateway:
+ * GraphQL over HTTP POST, the tenant from the {@value TenantId#HEADER} header.
+ *
+ * <p>Environment: {@value #ENV_TABLE_NAME} (required), {@value DynamoDbClients#ENV_ENDPOINT} (optional),
+ * {@code STACK_ENVIRONMENT} (default {@value #DEFAULT_ENVIRONMENT}), and Powertools' own
+ * {@code POWERTOOLS_SERVICE_NAME} (default {@value #DEFAULT_SERVICE}).
+ */
+public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    public static final String ENV_TABLE_NAME = "TODO_TABLE_NAME";
+    public static final String DEFAULT_ENVIRONMENT = "dev";
+    public static final String DEFAULT_SERVICE = "todo";
+
+    private static final Logger LOG = LogManager.getLogger(TodoHandler.class);
+
+    private final TodoSubgraph subgraph;
+    private final TodoMetrics metrics;
+    private final GraphQLRequestParser requestParser;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** The Lambda runtime's constructor: one client and schema per execution environment, reused by every call. */
+    public TodoHandler() {
+        this(System.getenv());
+    }
+
+    TodoHandler(Map<String, String> environment) {
+        this(DynamoDbClients.fromEnvironment(environment),
+                required(environment, ENV_TABLE_NAME),
+                environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT));
+    }
+
+    public TodoHandler(DynamoDbClient dynamo, String tableName, String environmentName) {
+        String service = System.getenv().getOrDefault(MetricContract.ENV_SERVICE_NAME, DEFAULT_SERVICE);
+        this.metrics = new TodoMetrics(service, environmentName);
+        this.subgraph = new TodoSubgraph(new TodoRepository(dynamo, tableName), metrics);
+        this.requestParser = new GraphQLRequestParser(json);
+    }
+
+    @Override
+    @Logging(logEvent = false, correlationIdPath = CorrelationIdPathConstants.API_GATEWAY_REST, clearState = true)
+    // Powertools would otherwise copy every response, todo titles included, into the trace
+    @Tracing(captureMode = CaptureMode.DISABLED)
+    @Metrics(namespace = MetricContract.NAMESPACE, captureColdStart = true)
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        GraphQLHttpResponse response = serve(event);
+        if (response.hasErrors()) {
+            metrics.graphQLErrors();
+        }
+        LOG.info("GraphQL request answered with HTTP {}", response.statusCode());
+        return response.toApiGatewayResponse(json);
+    }
+
+    private GraphQLHttpResponse serve(APIGatewayProxyRequestEvent event) {
+        try {
+            TenantId tenant = TenantId.fromHeaders(event.getHeaders());
+            annotate("tenant", tenant.value());
+            GraphQLRequest request = requestParser.parse(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
+            ExecutedRequest executed = subgraph.execute(request, tenant);
+            annotate("operation", executed.operationLabel());
+            return GraphQLHttpResponse.of(executed.result());
+        } catch (BadRequestException e) {
+            return GraphQLHttpResponse.badRequest(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("GraphQL request failed", e);
+            return GraphQLHttpResponse.internalError();
+        }
+    }
+
+    /** Both the X-Ray subsegment and every later log line of the invocation carry it. */
+    private static void annotate(String key, String value) {
+        TracingUtils.putAnnotation(key, value);
+        LoggingUtils.appendKey(key, value);
+    }
+
+    private static String required(Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Environment variable " + name + " is not set");
+        }
+        return value;
+    }
+}
