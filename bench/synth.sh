@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-organization synth (./stack synth: every account's stack + cdk-nag + summary) against a one-stack minimal
-# CDK app, measured in the same run: wall time with hyperfine, peak RSS with GNU time. Target: org <= 2x minimal.
+# CDK app, measured in the same run: wall time with hyperfine, peak RSS (JVM + node child) by sampling.
+# Target: org <= 2x minimal.
 #   bench/synth.sh [RUNS]   (default 5)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,7 +10,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
-[ -x /usr/bin/time ] || missing+=(time)
+command -v pgrep >/dev/null || missing+=(procps)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[bench] installing ${missing[*]} (Debian packages)" >&2
   apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -27,9 +28,26 @@ hyperfine --runs "$RUNS" --warmup 1 --style basic --export-json "$WORK/times.jso
   -n minimal-app "${minimal[*]} >/dev/null 2>&1" \
   -n whole-organization "${org[*]} >/dev/null 2>&1" >&2
 
+# jsii runs the CDK in a node child of the JVM: the figure is the JVM and its children combined, sampled every
+# 100 ms (GNU time would report only the larger of the two processes)
+tree_rss_kb() {
+  local pids=("$1") queue=("$1") p
+  while [ ${#queue[@]} -gt 0 ]; do
+    p=${queue[0]}; queue=("${queue[@]:1}")
+    for c in $(pgrep -P "$p"); do pids+=("$c"); queue+=("$c"); done
+  done
+  ps -o rss= $(printf -- '-p %s ' "${pids[@]}") 2>/dev/null | awk '{s+=$1} END {print s+0}'
+}
 peak_rss_mb() {
-  /usr/bin/time -f '%M' -o "$WORK/rss" "$@" >/dev/null 2>&1
-  echo $(( $(cat "$WORK/rss") / 1024 ))
+  "$@" >/dev/null 2>&1 &
+  local pid=$! peak=0 total
+  while kill -0 "$pid" 2>/dev/null; do
+    total=$(tree_rss_kb "$pid")
+    [ "$total" -gt "$peak" ] && peak=$total
+    sleep 0.1
+  done
+  wait "$pid"
+  echo $(( peak / 1024 ))
 }
 rss_min=$(peak_rss_mb "${minimal[@]}")
 rss_org=$(peak_rss_mb "${org[@]}")
