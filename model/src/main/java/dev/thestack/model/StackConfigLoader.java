@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,26 +25,37 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import dev.thestack.model.YamlReader.Format;
+
 /**
  * Parses and validates stack.yaml. Either every check passes and a {@link StackConfig} comes back, or a
  * {@link ConfigException} lists every problem found, each with its key path and a fix.
  */
 public final class StackConfigLoader {
-    static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    static final Format ACCOUNT_ID = new Format(Pattern.compile("\\d{12}"), "a 12-digit account id",
+            "write the 12 digits in quotes, e.g. id: \"012345678901\"");
+    static final Format EMAIL = new Format(Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
+            "an email address", "write it as name@domain, e.g. aws-prod@example.com");
     static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
     /** Names end up in stack names and resource names, so they keep to what both accept. */
-    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
-    static final Pattern OU_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}");
-    static final Pattern ORG_ID = Pattern.compile("o-[a-z0-9]{10,32}");
-    static final Pattern ROOT_ID = Pattern.compile("r-[0-9a-z]{4,32}");
-    static final Pattern HTTPS_URL = Pattern.compile("https://[^\\s]+");
+    static final Format NAME = new Format(Pattern.compile("[a-z][a-z0-9-]{0,39}"), "a valid name",
+            "use lower-case letters, digits and '-', starting with a letter, at most 40 characters (e.g. prod-eu)");
+    static final Format OU_NAME = new Format(Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}"), "a valid OU name",
+            "use letters, digits, spaces, '_', '.' and '-', at most 128 characters (e.g. Workloads)");
+    static final Format ORG_ID = new Format(Pattern.compile("o-[a-z0-9]{10,32}"), "an Organizations id",
+            "copy it from `aws organizations describe-organization` (o- and 10 to 32 letters or digits)");
+    static final Format ROOT_ID = new Format(Pattern.compile("r-[0-9a-z]{4,32}"), "a root id",
+            "copy it from `aws organizations list-roots` (r- and 4 to 32 letters or digits)");
+    static final Format HTTPS_URL = new Format(Pattern.compile("https://[^\\s]+"), "an https:// URL",
+            "give the https:// address where runbooks/alarms is published");
     /** The values CloudWatch Logs accepts for a log group's retention. */
     public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
             400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
     static final int DEFAULT_LOG_RETENTION_DAYS = 30;
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Duplicate keys are errors: silently keeping the last one would hide half of what the user wrote. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
     private StackConfigLoader() {
     }
@@ -48,7 +63,11 @@ public final class StackConfigLoader {
     public static StackConfig load(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            if (Files.isDirectory(file)) {
+                throw new ConfigException(file.toString(), List.of(new Problem("(file)", "is a directory",
+                        "pass the stack.yaml file inside it: --config " + file.resolve("stack.yaml"))));
+            }
+            text = utf8(Files.readAllBytes(file), file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), List.of(new Problem("(file)", "does not exist",
                     "create it (the repository's stack.yaml is a complete example) or pass --config PATH")));
@@ -59,6 +78,18 @@ public final class StackConfigLoader {
         return parse(text, file.toString());
     }
 
+    private static String utf8(byte[] bytes, Path file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file.toString(), List.of(new Problem("(file)", "is not UTF-8 text",
+                    "save it as UTF-8 (iconv -f LATIN1 -t UTF-8), or check it is the right file")));
+        }
+    }
+
     public static StackConfig parse(String yaml, String source) {
         JsonNode root;
         try {
@@ -66,8 +97,11 @@ public final class StackConfigLoader {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
-            throw new ConfigException(source, List.of(new Problem("(syntax)", "not valid YAML" + where + ": "
-                    + e.getOriginalMessage(), "fix the indentation or quoting there")));
+            boolean duplicate = e.getOriginalMessage().startsWith("Duplicate field");
+            throw new ConfigException(source, List.of(new Problem("(syntax)", (duplicate ? "a key appears twice"
+                    : "not valid YAML") + where + ": " + e.getOriginalMessage(),
+                    duplicate ? "keep one of the two (YAML would silently drop the first)"
+                            : "fix the indentation or quoting there")));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException(source, List.of(new Problem("(file)", "is empty",
@@ -85,12 +119,15 @@ public final class StackConfigLoader {
     private static final class Validation {
         private final YamlReader r;
 
+        /** OUs whose parent is unknown, by path, with the key path that declares them. */
+        private final Map<String, String> orphanedOus = new LinkedHashMap<>();
+
         Validation(YamlReader reader) {
             this.r = reader;
         }
 
         Optional<StackConfig> read(JsonNode root) {
-            if (r.mapping(root, "", Set.of("organization", "tags", "runbooks", "teams", "services",
+            if (r.mapping(root, "", List.of("organization", "tags", "runbooks", "teams", "services",
                     "environments", "organizationalUnits", "accounts", "tenants")).isEmpty()) {
                 return Optional.empty();
             }
@@ -115,14 +152,11 @@ public final class StackConfigLoader {
 
         private Optional<Organization> organization(JsonNode root) {
             String path = "organization";
-            return r.requiredMapping(root, "", path, Set.of("name", "id", "rootId", "homeRegion", "governedRegions"))
+            return r.requiredMapping(root, "", path, List.of("name", "id", "rootId", "homeRegion", "governedRegions"))
                     .flatMap(node -> {
-                        Optional<String> name = r.matching(node, path, "name", true, NAME,
-                                "a lower-case name such as 'acme' (letters, digits, '-')");
-                        Optional<String> id = r.matching(node, path, "id", true, ORG_ID,
-                                "an Organizations id such as o-a1b2c3d4e5 (aws organizations describe-organization)");
-                        Optional<String> rootId = r.matching(node, path, "rootId", true, ROOT_ID,
-                                "a root id such as r-a1b2 (aws organizations list-roots)");
+                        Optional<String> name = r.matching(node, path, "name", true, NAME);
+                        Optional<String> id = r.matching(node, path, "id", true, ORG_ID);
+                        Optional<String> rootId = r.matching(node, path, "rootId", true, ROOT_ID);
                         List<String> governed = r.stringList(node, path, "governedRegions", true);
                         for (int i = 0; i < governed.size(); i++) {
                             checkRegionSyntax(path + ".governedRegions[" + i + "]", governed.get(i));
@@ -152,7 +186,7 @@ public final class StackConfigLoader {
         }
 
         private CostTags tags(JsonNode root) {
-            Optional<JsonNode> node = r.mapping(root.get("tags"), "tags", Set.of("required", "tenantTag"));
+            Optional<JsonNode> node = r.mapping(root.get("tags"), "tags", List.of("required", "tenantTag"));
             if (node.isEmpty()) {
                 return CostTags.defaults();
             }
@@ -170,18 +204,17 @@ public final class StackConfigLoader {
         }
 
         private Optional<Runbooks> runbooks(JsonNode root) {
-            return r.requiredMapping(root, "", "runbooks", Set.of("baseUrl"))
-                    .flatMap(node -> r.matching(node, "runbooks", "baseUrl", true, HTTPS_URL,
-                            "an https:// URL where runbooks/alarms is published"))
+            return r.requiredMapping(root, "", "runbooks", List.of("baseUrl"))
+                    .flatMap(node -> r.matching(node, "runbooks", "baseUrl", true, HTTPS_URL))
                     .map(Runbooks::new);
         }
 
         private Optional<Team> team(JsonNode node, String path) {
-            if (r.mapping(node, path, Set.of("name", "email", "costCenter")).isEmpty()) {
+            if (r.mapping(node, path, List.of("name", "email", "costCenter")).isEmpty()) {
                 return Optional.empty();
             }
-            Optional<String> name = r.matching(node, path, "name", true, NAME, "a lower-case name such as 'platform'");
-            Optional<String> email = r.matching(node, path, "email", true, EMAIL, "an email address such as team@example.com");
+            Optional<String> name = r.matching(node, path, "name", true, NAME);
+            Optional<String> email = r.matching(node, path, "email", true, EMAIL);
             Optional<String> costCenter = r.string(node, path, "costCenter", true);
             if (name.isEmpty() || email.isEmpty() || costCenter.isEmpty()) {
                 return Optional.empty();
@@ -190,10 +223,10 @@ public final class StackConfigLoader {
         }
 
         private Optional<Environment> environment(JsonNode node, String path) {
-            if (r.mapping(node, path, Set.of("name", "logRetentionDays")).isEmpty()) {
+            if (r.mapping(node, path, List.of("name", "logRetentionDays")).isEmpty()) {
                 return Optional.empty();
             }
-            Optional<String> name = r.matching(node, path, "name", true, NAME, "a lower-case name such as 'prod'");
+            Optional<String> name = r.matching(node, path, "name", true, NAME);
             int retention = r.integer(node, path, "logRetentionDays").orElse(DEFAULT_LOG_RETENTION_DAYS);
             if (!LOG_RETENTION_DAYS.contains(retention)) {
                 int nearest = LOG_RETENTION_DAYS.stream().min((a, b) -> Math.abs(a - retention) - Math.abs(b - retention))
@@ -206,7 +239,7 @@ public final class StackConfigLoader {
 
         private List<ServiceOwner> services(JsonNode root, Set<String> teamNames) {
             List<ServiceOwner> owners = named(root, "services", false, (node, path) -> {
-                if (r.mapping(node, path, Set.of("name", "team")).isEmpty()) {
+                if (r.mapping(node, path, List.of("name", "team")).isEmpty()) {
                     return Optional.empty();
                 }
                 Optional<String> name = r.string(node, path, "name", true).filter(n -> {
@@ -219,7 +252,11 @@ public final class StackConfigLoader {
                 Optional<String> team = reference(node, path, "team", true, "team", teamNames);
                 return name.flatMap(n -> team.map(t -> new ServiceOwner(n, t)));
             }, ServiceOwner::service);
-            Set<String> owned = index(owners, ServiceOwner::service).keySet();
+            // from the raw entries: a service whose entry has another problem is not also "without owner"
+            Set<String> owned = new LinkedHashSet<>();
+            if (root.path("services").isArray()) {
+                root.path("services").forEach(n -> owned.add(n.path("name").asText()));
+            }
             for (String service : StackConfig.KNOWN_SERVICES) {
                 if (!owned.contains(service)) {
                     r.problem("services", "service '" + service + "' has no owning team",
@@ -237,11 +274,10 @@ public final class StackConfigLoader {
             for (int i = 0; i < items.size(); i++) {
                 String path = "organizationalUnits[" + i + "]";
                 JsonNode node = items.get(i);
-                if (r.mapping(node, path, Set.of("name", "parent")).isEmpty()) {
+                if (r.mapping(node, path, List.of("name", "parent")).isEmpty()) {
                     continue;
                 }
-                Optional<String> name = r.matching(node, path, "name", true, OU_NAME,
-                        "an OU name such as 'Workloads' (letters, digits, space, '_', '.', '-')");
+                Optional<String> name = r.matching(node, path, "name", true, OU_NAME);
                 Optional<String> parent = r.string(node, path, "parent", false);
                 name.ifPresent(n -> {
                     OrganizationalUnit ou = new OrganizationalUnit(n, parent);
@@ -257,11 +293,14 @@ public final class StackConfigLoader {
             List<OrganizationalUnit> resolved = new ArrayList<>();
             for (OrganizationalUnit ou : candidates) {
                 if (ou.parentPath().isPresent() && !paths.contains(ou.parentPath().get())) {
-                    r.unknownReference(pathOf.get(ou.path()) + ".parent", "OU", ou.parentPath().get(), paths);
+                    orphanedOus.put(ou.path(), pathOf.get(ou.path()));
                 } else if (!resolved.contains(ou)) {
                     resolved.add(ou);
                 }
             }
+            List<String> resolvedPaths = resolved.stream().map(OrganizationalUnit::path).toList();
+            orphanedOus.forEach((ouPath, declaredAt) -> r.unknownReference(declaredAt + ".parent", "OU",
+                    declared.get(ouPath).path("parent").asText(), resolvedPaths));
             return resolved;
         }
 
@@ -269,7 +308,10 @@ public final class StackConfigLoader {
                                        Set<String> environmentNames, Set<String> teamNames) {
             List<Account> accounts = named(root, "accounts", true, (node, path) -> account(node, path, org, ouPaths,
                     environmentNames, teamNames), Account::name);
-            List<JsonNode> nodes = r.list(root, "", "accounts", false);
+            List<JsonNode> nodes = new ArrayList<>();
+            if (root.path("accounts").isArray()) {
+                root.path("accounts").forEach(nodes::add);
+            }
             duplicates(nodes.stream().map(n -> n.path("id").asText()).toList(), i -> "accounts[" + i + "].id",
                     "account id");
             duplicates(nodes.stream().map(n -> n.path("email").asText().toLowerCase(Locale.ROOT)).toList(),
@@ -295,16 +337,16 @@ public final class StackConfigLoader {
 
         private Optional<Account> account(JsonNode node, String path, Optional<Organization> org, Set<String> ouPaths,
                                           Set<String> environmentNames, Set<String> teamNames) {
-            if (r.mapping(node, path, Set.of("name", "id", "email", "role", "ou", "environment", "tenancy", "team",
+            if (r.mapping(node, path, List.of("name", "id", "email", "role", "ou", "environment", "tenancy", "team",
                     "region")).isEmpty()) {
                 return Optional.empty();
             }
-            Optional<String> name = r.matching(node, path, "name", true, NAME, "a lower-case name such as 'prod-eu'");
+            Optional<String> name = r.matching(node, path, "name", true, NAME);
             Optional<String> id = accountId(node, path);
-            Optional<String> email = r.matching(node, path, "email", true, EMAIL, "an email address such as aws-prod@example.com");
+            Optional<String> email = r.matching(node, path, "email", true, EMAIL);
             Optional<AccountRole> role = enumValue(node, path, "role", AccountRole.values(), AccountRole::yamlName, true);
             Optional<String> team = reference(node, path, "team", true, "team", teamNames);
-            Optional<String> ou = reference(node, path, "ou", false, "OU", ouPaths);
+            Optional<String> ou = ouReference(node, path, ouPaths);
             Optional<String> environment = reference(node, path, "environment", false, "environment", environmentNames);
             Optional<Tenancy> tenancy = enumValue(node, path, "tenancy", Tenancy.values(), Tenancy::yamlName, false);
             Optional<String> region = r.string(node, path, "region", false).filter(reg -> {
@@ -356,22 +398,22 @@ public final class StackConfigLoader {
                         "quote it (id: \"012345678901\"): YAML drops leading zeros of numbers");
                 return Optional.empty();
             }
-            return r.matching(node, path, "id", true, ACCOUNT_ID, "a 12-digit account id in quotes, e.g. \"012345678901\"");
+            return r.matching(node, path, "id", true, ACCOUNT_ID);
         }
 
         private List<Tenant> tenants(JsonNode root, List<Account> accounts) {
             Map<String, Account> byName = index(accounts, Account::name);
             List<Tenant> tenants = named(root, "tenants", false, (node, path) -> {
-                if (r.mapping(node, path, Set.of("name", "account")).isEmpty()) {
+                if (r.mapping(node, path, List.of("name", "account")).isEmpty()) {
                     return Optional.empty();
                 }
-                Optional<String> name = r.matching(node, path, "name", true, NAME, "a lower-case name such as 'globex'");
+                Optional<String> name = r.matching(node, path, "name", true, NAME);
                 Optional<String> account = reference(node, path, "account", true, "account", byName.keySet())
                         .filter(a -> {
                             if (byName.get(a).isWorkload()) {
                                 return true;
                             }
-                            r.problem(path + ".account", "'" + a + "' is a " + byName.get(a).role().yamlName()
+                            r.problem(path + ".account", "'" + a + "' is " + YamlReader.article(byName.get(a).role().yamlName()) + " " + byName.get(a).role().yamlName()
                                     + " account; tenants are served by workload accounts", "name a workload account");
                             return false;
                         });
@@ -399,13 +441,39 @@ public final class StackConfigLoader {
             return -1;
         }
 
+        /**
+         * A reference to a named item of another section. When that section is empty its own problem is already
+         * reported, so the references to it stay quiet instead of repeating it once per item.
+         */
         private Optional<String> reference(JsonNode node, String path, String key, boolean required, String what,
                                            Set<String> known) {
             return r.string(node, path, key, required).filter(value -> {
                 if (known.contains(value)) {
                     return true;
                 }
-                r.unknownReference(path + "." + key, what, value, known);
+                if (!known.isEmpty()) {
+                    r.unknownReference(path + "." + key, what, value, known);
+                }
+                return false;
+            });
+        }
+
+        /** Like {@link #reference}, but an OU that is only unknown because its own parent is gets named as such. */
+        private Optional<String> ouReference(JsonNode node, String path, Set<String> ouPaths) {
+            Set<String> declared = new LinkedHashSet<>(ouPaths);
+            declared.addAll(orphanedOus.keySet());
+            return r.string(node, path, "ou", false).filter(value -> {
+                if (ouPaths.contains(value)) {
+                    return true;
+                }
+                Optional<String> nearest = YamlReader.suggestion(value, declared);
+                if (nearest.isPresent() && orphanedOus.containsKey(nearest.get())) {
+                    String declaredAt = orphanedOus.get(nearest.get());
+                    r.problem(path + ".ou", "unknown OU '" + value + "'", declaredAt + " would be '" + nearest.get()
+                            + "' but its parent is unknown: fix " + declaredAt + ".parent first");
+                } else if (!ouPaths.isEmpty()) {
+                    r.unknownReference(path + ".ou", "OU", value, ouPaths);
+                }
                 return false;
             });
         }

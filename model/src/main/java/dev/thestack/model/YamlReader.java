@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +26,7 @@ final class YamlReader {
     }
 
     /** The node as a mapping whose keys all belong to {@code allowed}; unknown keys are reported with the nearest known one. */
-    Optional<JsonNode> mapping(JsonNode node, String path, Set<String> allowed) {
+    Optional<JsonNode> mapping(JsonNode node, String path, List<String> allowed) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return Optional.empty();
         }
@@ -46,7 +45,7 @@ final class YamlReader {
         return Optional.of(node);
     }
 
-    Optional<JsonNode> requiredMapping(JsonNode parent, String parentPath, String key, Set<String> allowed) {
+    Optional<JsonNode> requiredMapping(JsonNode parent, String parentPath, String key, List<String> allowed) {
         JsonNode node = parent.get(key);
         String path = join(parentPath, key);
         if (node == null || node.isNull()) {
@@ -99,13 +98,16 @@ final class YamlReader {
         return Optional.of(text);
     }
 
-    Optional<String> matching(JsonNode parent, String parentPath, String key, boolean required, Pattern pattern,
-                              String expected) {
+    /** A value that must have a format: the problem names the format, the fix says how to write it. */
+    record Format(Pattern pattern, String noun, String fix) {
+    }
+
+    Optional<String> matching(JsonNode parent, String parentPath, String key, boolean required, Format format) {
         return string(parent, parentPath, key, required).filter(value -> {
-            if (pattern.matcher(value).matches()) {
+            if (format.pattern().matcher(value).matches()) {
                 return true;
             }
-            problem(join(parentPath, key), "'" + value + "' is not " + expected, "write " + expected);
+            problem(join(parentPath, key), "'" + value + "' is not " + format.noun(), format.fix());
             return false;
         });
     }
@@ -140,8 +142,12 @@ final class YamlReader {
     /** Reports a reference to something that does not exist, naming the nearest known name. */
     void unknownReference(String path, String what, String value, Collection<String> known) {
         String hint = suggestion(value, known).map(s -> "did you mean '" + s + "'? ").orElse("")
-                + (known.isEmpty() ? "define a " + what + " first" : "known " + what + "s: " + String.join(", ", known));
+                + (known.isEmpty() ? "define " + article(what) + " " + what + " first" : "known " + what + "s: " + String.join(", ", known));
         problem(path, "unknown " + what + " '" + value + "'", hint);
+    }
+
+    static String article(String noun) {
+        return "aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an" : "a";
     }
 
     static String join(String parentPath, String key) {

@@ -1,12 +1,14 @@
 package dev.thestack.model;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -79,7 +81,7 @@ class StackConfigLoaderTest {
         service without owner                | '  - name: todo\n    team: product' | ''                                | services             | service 'todo' has no owning team
         tag the toolkit cannot fill          | '[Service, Environment'           | '[Owner, Environment'               | tags.required[0]     | cannot fill tag 'Owner'
         runbook base url not https           | 'baseUrl: https://'               | 'baseUrl: http://'                  | runbooks.baseUrl     | https:// URL
-        bad organization id                  | 'id: o-a1b2c3d4e5'                | 'id: a1b2c3'                        | organization.id      | o-a1b2c3d4e5
+        bad organization id                  | 'id: o-a1b2c3d4e5'                | 'id: a1b2c3'                        | organization.id      | aws organizations describe-organization
         list where a mapping belongs         | 'runbooks:\n'                     | 'runbooks:\n  - x\nunused:\n'       | runbooks             | expected a mapping
         """)
     void eachProblemNamesItsKeyPathAndAFix(String kind, String find, String replace, String path, String hint) {
@@ -108,6 +110,25 @@ class StackConfigLoaderTest {
     }
 
     @Test
+    void anOuWhoseParentIsMisspelledIsNamedAsTheCauseForTheAccountsInIt() {
+        ConfigException error = catchConfig(replaceOnce(VALID, "parent: Workloads\n  - name: Test",
+                "parent: Workload\n  - name: Test"));
+
+        assertThat(error.problems()).extracting(Problem::toString).contains(
+                "organizationalUnits[3].parent: unknown OU 'Workload' (fix: did you mean 'Workloads'? known OUs: "
+                        + "Security, Infrastructure, Workloads, Workloads/Test, Sandbox)",
+                "accounts[4].ou: unknown OU 'Workloads/Prod' (fix: organizationalUnits[3] would be 'Workload/Prod' "
+                        + "but its parent is unknown: fix organizationalUnits[3].parent first)");
+    }
+
+    @Test
+    void aMissingSectionIsReportedOnceNotOncePerReference() {
+        String withoutTeams = VALID.substring(0, VALID.indexOf("teams:")) + VALID.substring(VALID.indexOf("services:"));
+
+        assertThat(catchConfig(withoutTeams).problems()).extracting(Problem::path).containsExactly("teams");
+    }
+
+    @Test
     void brokenYamlNamesTheLine() {
         ConfigException error = catchConfig("organization:\n  name: acme\n    id: [\n");
 
@@ -115,6 +136,27 @@ class StackConfigLoaderTest {
             assertThat(p.path()).isEqualTo("(syntax)");
             assertThat(p.message()).contains("line");
         });
+    }
+
+    @Test
+    void aKeyWrittenTwiceIsAnErrorNotASilentOverwrite() {
+        ConfigException error = catchConfig(replaceOnce(VALID, "  name: acme\n", "  name: acme\n  name: evil\n"));
+
+        assertThat(error.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("a key appears twice at line 5", "'name'");
+            assertThat(p.hint()).contains("keep one");
+        });
+    }
+
+    @Test
+    void aFileThatIsNotUtf8OrIsADirectoryIsNamedAsSuch(@TempDir Path dir) throws IOException {
+        Path latin1 = dir.resolve("stack.yaml");
+        Files.write(latin1, VALID.replace("name: acme", "name: acm\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> StackConfigLoader.load(latin1)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("(file): is not UTF-8 text");
+        assertThatThrownBy(() -> StackConfigLoader.load(dir)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is a directory");
     }
 
     @Test
