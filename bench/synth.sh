@@ -2,7 +2,7 @@
 # Whole-organization synth (./stack synth: every account's stack + cdk-nag + summary) against a one-stack minimal
 # CDK app, measured in the same run: wall time with hyperfine, peak RSS (JVM + node child) by sampling.
 # Target: org <= 2x minimal.
-#   bench/synth.sh [RUNS]   (default 5)
+#   bench/synth.sh [RUNS]   (default 5; installs hyperfine and procps from Debian if missing, which needs root)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-5}"
@@ -58,7 +58,8 @@ runs = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 m, o = runs["minimal-app"], runs["whole-organization"]
 rss_m, rss_o = int(sys.argv[2]), int(sys.argv[3])
 ratio = o["mean"] / m["mean"]
-print(f"minimal app (1 stack, 1 resource):       {m['mean']:6.2f} s ± {m['stddev']:.2f}   peak RSS {rss_m:5d} MB")
-print(f"whole organization (all stacks + cdk-nag): {o['mean']:6.2f} s ± {o['stddev']:.2f}   peak RSS {rss_o:5d} MB")
+sd = lambda r: f"{r['stddev']:.2f}" if r.get("stddev") is not None else "n/a"
+print(f"minimal app (1 stack, 1 resource):         {m['mean']:6.2f} s ± {sd(m)}   peak RSS {rss_m:5d} MB")
+print(f"whole organization (all stacks + cdk-nag): {o['mean']:6.2f} s ± {sd(o)}   peak RSS {rss_o:5d} MB")
 print(f"ratio: wall {ratio:.2f}x, peak RSS {rss_o / rss_m:.2f}x  (target wall <= 2.00x: {'met' if ratio <= 2 else 'NOT met'})")
 PY

@@ -14,3 +14,4 @@ rm -rf "$tmp"; mkdir -p "$tmp"
 ( cd "$pkg" && JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1 "$tools/node_modules/.bin/jsii-pacmak" --code-only --target java --outdir "$tmp" . )
 rm -rf "$out"; mv "$tmp" "$out"
 touch "$stamp"
+echo "[monitoring-constructs] generated; compiling its ~470 classes (about a minute, once per clone)"

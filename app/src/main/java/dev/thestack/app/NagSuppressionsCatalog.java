@@ -1,6 +1,5 @@
 package dev.thestack.app;
 
-import dev.thestack.observability.LogArchive;
 import dev.thestack.services.constructs.TodoService;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -13,14 +12,6 @@ import java.util.List;
  */
 final class NagSuppressionsCatalog {
     private NagSuppressionsCatalog() {
-    }
-
-    static void logArchive(LogArchive archive) {
-        NagSuppressions.addResourceSuppressions(archive.accessLogs(), List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-S1")
-                .reason("This is the server access log bucket of the archive; logging its own access into itself "
-                        + "would loop. CloudTrail data events cover it.")
-                .build()), true);
     }
 
     static void todoService(TodoService todo) {

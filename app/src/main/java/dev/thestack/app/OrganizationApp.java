@@ -52,7 +52,7 @@ public final class OrganizationApp {
 
         Account logs = config.accountWithRole(AccountRole.LOGS);
         Stack logsStack = add(logs, "Central log archive");
-        NagSuppressionsCatalog.logArchive(new LogArchive(logsStack, "LogArchive", 90));
+        new LogArchive(logsStack, "LogArchive", 90);
 
         Account audit = config.accountWithRole(AccountRole.AUDIT);
         Stack auditStack = add(audit, "Security findings of the organization");

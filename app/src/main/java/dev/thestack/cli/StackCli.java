@@ -22,6 +22,8 @@ import java.util.concurrent.Callable;
 /** {@code ./stack}: validate stack.yaml, synthesize the organization, run the demo. */
 @Command(name = "stack", mixinStandardHelpOptions = true, version = "The Stack 0.1.0",
         description = "Provisions and observes a whole AWS organization from one stack.yaml.",
+        footer = {"", "  build     Rebuild the toolkit (the ./stack launcher does this by itself when a source changed).",
+                "", "Exit codes: 0 ok, 1 a check failed (e.g. an unsuppressed cdk-nag error), 2 invalid stack.yaml or usage."},
         subcommands = {StackCli.Validate.class, StackCli.Synth.class, StackCli.Demo.class, StackCli.CdkApp.class})
 public final class StackCli {
     /** Exit codes: scripts can tell a bad config from a failed check. */
@@ -70,7 +72,7 @@ public final class StackCli {
         return Path.of(System.getProperty("thestack.root", ".")).toAbsolutePath().normalize();
     }
 
-    @Command(name = "validate", description = "Check stack.yaml and print what it describes; writes nothing.")
+    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check stack.yaml and print what it describes; writes nothing.")
     static final class Validate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -94,7 +96,7 @@ public final class StackCli {
         }
     }
 
-    @Command(name = "synth", description = "Synthesize every account's stack into a cloud assembly, run cdk-nag, print a per-account summary.")
+    @Command(name = "synth", mixinStandardHelpOptions = true, description = "Synthesize every account's stack into a cloud assembly, run cdk-nag, print a per-account summary.")
     static final class Synth implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -105,11 +107,11 @@ public final class StackCli {
 
         @Override
         public Integer call() {
-            return synthesize(spec, config, options.out, "");
+            return synthesize(spec, config, options.out, "", spec.commandLine().getOut());
         }
     }
 
-    @Command(name = "demo", description = "The main job: validate stack.yaml, synthesize the whole organization, summarize it.")
+    @Command(name = "demo", mixinStandardHelpOptions = true, description = "The main job: validate stack.yaml, synthesize the whole organization, summarize it.")
     static final class Demo implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -126,7 +128,7 @@ public final class StackCli {
             out.printf("   valid: %d accounts, %d OUs, %d environments%n", model.accounts().size(),
                     model.organizationalUnits().size(), model.environments().size());
             out.println("== 2/2 synthesize the organization");
-            return synthesize(spec, config, options.out, "   ");
+            return synthesize(spec, config, options.out, "   ", spec.commandLine().getOut());
         }
     }
 
@@ -146,12 +148,12 @@ public final class StackCli {
                         + "Use ./stack synth instead.");
                 return CHECK_FAILED;
             }
-            return synthesize(spec, config, Path.of(outdir), "");
+            // the CDK CLI prints the app's stdout as its own (cdk ls, cdk synth > template.yaml): report on stderr
+            return synthesize(spec, config, Path.of(outdir), "", spec.commandLine().getErr());
         }
     }
 
-    static int synthesize(CommandSpec spec, ConfigOption config, Path out, String indent) {
-        PrintWriter stdout = spec.commandLine().getOut();
+    static int synthesize(CommandSpec spec, ConfigOption config, Path out, String indent, PrintWriter stdout) {
         StackConfig model = config.load();
         Synthesizer.Result result = new Synthesizer(line -> stdout.println(indent + "… " + line))
                 .synth(model, ServiceArtifacts.inCheckout(root()), out);
@@ -163,7 +165,8 @@ public final class StackCli {
                     + result.assembly() + "; " + out + " was left unchanged.");
             return CHECK_FAILED;
         }
-        stdout.println("cloud assembly: " + result.assembly() + " (npx aws-cdk ls / diff / deploy read it through cdk.json)");
+        stdout.println("cloud assembly: " + result.assembly() + "  (list its stacks: node-tools/node_modules/.bin/cdk ls --app "
+                + result.assembly() + ")");
         return OK;
     }
 }

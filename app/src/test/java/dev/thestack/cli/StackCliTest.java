@@ -72,6 +72,16 @@ class StackCliTest {
     }
 
     @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"validate", "synth", "demo"}) {
+            Run run = stack(command, "--help");
+            assertThat(run.exit()).as(command).isZero();
+            assertThat(run.out()).contains("Usage: stack " + command, "--config");
+        }
+        assertThat(stack("--help").out()).contains("build", "Exit codes");
+    }
+
+    @Test
     void cdkAppRefusesToRunOutsideTheCdkCli() {
         Run run = stack("cdk-app", "--config", ROOT.resolve("stack.yaml").toString());
 
