@@ -2,19 +2,13 @@ package dev.thestack.app;
 
 import dev.thestack.model.StackConfig;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Synthesizes the organization into a cloud assembly without ever leaving a half-written one behind: synthesis goes
- * to a sibling folder that replaces the output folder only when every stack passed cdk-nag.
+ * to a staging folder that replaces the output folder only when every stack passed cdk-nag ({@link AssemblyOutput}).
  */
 public final class Synthesizer {
     private final Consumer<String> progress;
@@ -34,30 +28,19 @@ public final class Synthesizer {
             throw new IllegalStateException("the Lambda artifacts " + missing + " are not built; run the build "
                     + "(./stack builds on first use; after `git clean`, run ./stack build)");
         }
-        Path staging = out.resolveSibling(out.getFileName() + ".partial");
-        Path rejected = out.resolveSibling(out.getFileName() + ".rejected");
-        deleteRecursively(staging);
-        deleteRecursively(rejected);
-
-        long started = System.nanoTime();
-        progress.accept("starting the CDK runtime (jsii; the first call takes a few seconds)");
-        OrganizationApp app = new OrganizationApp(config, artifacts, staging);
-        progress.accept("built " + app.stackNames().size() + " stacks in " + seconds(started) + "; synthesizing and running cdk-nag (AwsSolutions)");
-        long synthStarted = System.nanoTime();
-        app.synth();
-        progress.accept("synthesized in " + seconds(synthStarted));
-        List<AccountSummary> summaries = AssemblyReader.summarize(staging, config);
-        boolean passed = summaries.stream().allMatch(s -> s.nag().unsuppressedErrors().isEmpty());
-        Path assembly;
-        if (passed) {
-            deleteRecursively(out);
-            move(staging, out);
-            assembly = out;
-        } else {
-            move(staging, rejected);
-            assembly = rejected;
+        try (AssemblyOutput output = AssemblyOutput.open(out)) {
+            long started = System.nanoTime();
+            progress.accept("starting the CDK runtime (jsii; the first call takes a few seconds)");
+            OrganizationApp app = new OrganizationApp(config, artifacts, output.staging());
+            progress.accept("built " + app.stackNames().size() + " stacks in " + seconds(started)
+                    + "; synthesizing and running cdk-nag (AwsSolutions)");
+            long synthStarted = System.nanoTime();
+            app.synth();
+            progress.accept("synthesized in " + seconds(synthStarted));
+            List<AccountSummary> summaries = AssemblyReader.summarize(output.staging(), config);
+            boolean passed = summaries.stream().allMatch(s -> s.nag().unsuppressedErrors().isEmpty());
+            return new Result(summaries, passed ? output.commit() : output.reject(), passed);
         }
-        return new Result(summaries, assembly, passed);
     }
 
     public record Result(List<AccountSummary> accounts, Path assembly, boolean passed) {
@@ -65,26 +48,5 @@ public final class Synthesizer {
 
     private static String seconds(long startedNanos) {
         return String.format("%.1f s", (System.nanoTime() - startedNanos) / 1e9);
-    }
-
-    private static void move(Path from, Path to) {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + from + " to " + to, e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.thestack.cli;
 
+import dev.thestack.app.AssemblyOutput;
 import dev.thestack.app.ServiceArtifacts;
 import dev.thestack.app.SummaryPrinter;
 import dev.thestack.app.Synthesizer;
@@ -23,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "stack", mixinStandardHelpOptions = true, version = "The Stack 0.1.0",
         description = "Provisions and observes a whole AWS organization from one stack.yaml.",
         footer = {"", "  build     Rebuild the toolkit (the ./stack launcher does this by itself when a source changed).",
-                "", "Exit codes: 0 ok, 1 a check failed (e.g. an unsuppressed cdk-nag error), 2 invalid stack.yaml or usage."},
+                "", "Exit codes: 0 ok, 1 a check failed (e.g. an unsuppressed cdk-nag error), 2 invalid stack.yaml, usage or --out."},
         subcommands = {StackCli.Validate.class, StackCli.Synth.class, StackCli.Demo.class, StackCli.CdkApp.class})
 public final class StackCli {
     /** Exit codes: scripts can tell a bad config from a failed check. */
@@ -45,7 +46,13 @@ public final class StackCli {
                 err.println("nothing was written.");
                 return BAD_CONFIG;
             }
-            err.println("error: " + e.getMessage());
+            if (e instanceof AssemblyOutput.OutputFolderException output) {
+                err.println("error: " + output.getMessage() + "; nothing was written.");
+                return BAD_CONFIG;
+            }
+            // jsii errors carry the JavaScript stack after the first line: the first line is what the user needs
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+            err.println("error: " + message);
             return CHECK_FAILED;
         });
         return cli.execute(args);

@@ -56,6 +56,18 @@ class StackCliTest {
     }
 
     @Test
+    void anOutFolderThatIsNotAnAssemblyIsNeverReplaced() throws IOException {
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep me");
+
+        Run run = stack("synth", "--config", ROOT.resolve("stack.yaml").toString(), "--out", mine.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("is not a cloud assembly", "nothing was written");
+        assertThat(mine.resolve("notes.txt")).hasContent("keep me");
+    }
+
+    @Test
     void aMissingConfigFileIsABadConfig() {
         Run run = stack("validate", "--config", dir.resolve("nope.yaml").toString());
 
@@ -93,6 +105,7 @@ class StackCliTest {
     void synthWritesTheAssemblyAndPrintsAPerAccountSummary() throws IOException {
         Path out = dir.resolve("assembly");
         Files.createDirectories(out);
+        Files.writeString(out.resolve("manifest.json"), "{}");
         Files.writeString(out.resolve("stale.txt"), "from an earlier run");
 
         Run run = stack("synth", "--config", ROOT.resolve("stack.yaml").toString(), "--out", out.toString());
