@@ -7,6 +7,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /** What every account's stack shares: its name, env (account, region) and stack-wide cost tags, all from the model. */
 final class AccountStacks {
@@ -27,14 +28,21 @@ final class AccountStacks {
                 .terminationProtection(true)
                 .build());
         var team = config.team(account.team());
-        Tags.of(stack).add("Service", PLATFORM_SERVICE);
-        Tags.of(stack).add("Team", team.name());
-        Tags.of(stack).add("CostCenter", team.costCenter());
-        Tags.of(stack).add("Environment", account.environment().orElse("shared"));
+        costTag(stack, config, "Service", PLATFORM_SERVICE);
+        costTag(stack, config, "Team", team.name());
+        costTag(stack, config, "CostCenter", team.costCenter());
+        costTag(stack, config, "Environment", account.environment().orElse("shared"));
         var tenants = config.tenantsOf(account);
         if (tenants.size() == 1 && account.tenancy() == dev.thestack.model.Tenancy.SINGLE) {
             Tags.of(stack).add(config.tags().tenantTag(), tenants.get(0).name());
         }
         return stack;
+    }
+
+    /** Adds one of the cost-allocation tags, if the model requires it. */
+    static void costTag(IConstruct scope, StackConfig config, String key, String value) {
+        if (config.tags().required().contains(key)) {
+            Tags.of(scope).add(key, value);
+        }
     }
 }

@@ -20,7 +20,6 @@ import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.sns.Topic;
@@ -78,9 +77,9 @@ public final class OrganizationApp {
                     .handlerJar(artifacts.todoJar())
                     .retainData(!"dev".equals(environment.name()))
                     .build());
-            Tags.of(todo).add("Service", TodoService.SERVICE_NAME);
-            Tags.of(todo).add("Team", config.ownerOf(TodoService.SERVICE_NAME).name());
-            Tags.of(todo).add("CostCenter", config.ownerOf(TodoService.SERVICE_NAME).costCenter());
+            AccountStacks.costTag(todo, config, "Service", TodoService.SERVICE_NAME);
+            AccountStacks.costTag(todo, config, "Team", config.ownerOf(TodoService.SERVICE_NAME).name());
+            AccountStacks.costTag(todo, config, "CostCenter", config.ownerOf(TodoService.SERVICE_NAME).costCenter());
             NagSuppressionsCatalog.todoService(todo);
             new WorkloadMonitoring(stack, "Monitoring", new WorkloadMonitoringProps(account.name(),
                     environment.name(), runbooks, todo.function(), todo.table(), AlarmThresholds.defaults()));

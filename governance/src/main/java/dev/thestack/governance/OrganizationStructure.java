@@ -28,7 +28,7 @@ public final class OrganizationStructure extends Construct {
         for (OrganizationalUnit ou : parentsFirst(config.organizationalUnits())) {
             String parentId = ou.parentPath().map(p -> unitsByPath.get(p).getAttrId())
                     .orElse(config.organization().rootId());
-            unitsByPath.put(ou.path(), CfnOrganizationalUnit.Builder.create(this, "Ou-" + ou.path().replace('/', '-'))
+            unitsByPath.put(ou.path(), CfnOrganizationalUnit.Builder.create(this, constructId(ou))
                     .name(ou.name())
                     .parentId(parentId)
                     .build());
@@ -54,6 +54,14 @@ public final class OrganizationStructure extends Construct {
 
     public Map<String, CfnAccount> accountsByName() {
         return Collections.unmodifiableMap(accountsByName);
+    }
+
+    /**
+     * ':' cannot appear in an OU name, so joining the path with it keeps ids of different OUs apart ('Workloads/Prod'
+     * and an OU named 'Workloads-Prod' would collide if '/' became '-'). Construct ids cannot contain '/'.
+     */
+    static String constructId(OrganizationalUnit ou) {
+        return "Ou:" + ou.path().replace('/', ':');
     }
 
     /** Model order need not put parents first; depth order does, since a parent's path is a prefix of its child's. */

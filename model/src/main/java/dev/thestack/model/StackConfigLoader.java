@@ -34,9 +34,11 @@ import dev.thestack.model.YamlReader.Format;
 public final class StackConfigLoader {
     static final Format ACCOUNT_ID = new Format(Pattern.compile("\\d{12}"), "a 12-digit account id",
             "write the 12 digits in quotes, e.g. id: \"012345678901\"");
-    static final Format EMAIL = new Format(Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
-            "an email address", "write it as name@domain, e.g. aws-prod@example.com");
-    static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
+    /** What Organizations accepts for an account email: 6 to 64 characters, a plain local part and domain. */
+    static final Format EMAIL = new Format(Pattern.compile(
+            "(?=.{6,64}$)[A-Za-z0-9%+_-]+(\\.[A-Za-z0-9%+_-]+)*@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
+                    + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}"),
+            "an email address AWS accepts (6 to 64 characters)", "write it as name@domain, e.g. aws-prod@example.com");
     /** Names end up in stack names and resource names, so they keep to what both accept. */
     static final Format NAME = new Format(Pattern.compile("[a-z][a-z0-9-]{0,39}"), "a valid name",
             "use lower-case letters, digits and '-', starting with a letter, at most 40 characters (e.g. prod-eu)");
@@ -46,12 +48,21 @@ public final class StackConfigLoader {
             "copy it from `aws organizations describe-organization` (o- and 10 to 32 letters or digits)");
     static final Format ROOT_ID = new Format(Pattern.compile("r-[0-9a-z]{4,32}"), "a root id",
             "copy it from `aws organizations list-roots` (r- and 4 to 32 letters or digits)");
-    static final Format HTTPS_URL = new Format(Pattern.compile("https://[^\\s]+"), "an https:// URL",
+    /** AWS tag keys: no aws: prefix (reserved), the characters tag policies accept, at most 128. */
+    static final Format TAG_KEY = new Format(Pattern.compile("(?!aws:)[\\p{L}\\p{N} _.:/=+@-]{1,128}"), "a usable tag key",
+            "use letters, digits, spaces and _.:/=+-@, at most 128 characters, not starting with aws:");
+    /** AWS tag values: the same characters, at most 256; cost centres end up as tag values. */
+    static final Format TAG_VALUE = new Format(Pattern.compile("[\\p{L}\\p{N} _.:/=+@-]{1,256}"), "a usable tag value",
+            "use letters, digits, spaces and _.:/=+-@, at most 256 characters (it becomes the CostCenter tag)");
+    /** Alarm descriptions (at most 1024 characters) carry the link: the base keeps well inside that. */
+    static final Format HTTPS_URL = new Format(Pattern.compile("https://[^\\s]{1,200}"), "an https:// URL of at most 200 characters",
             "give the https:// address where runbooks/alarms is published");
     /** The values CloudWatch Logs accepts for a log group's retention. */
     public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
             400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
     static final int DEFAULT_LOG_RETENTION_DAYS = 30;
+    /** AWS Organizations nests OUs at most five levels below the root. */
+    static final int MAX_OU_DEPTH = 5;
 
     /** Duplicate keys are errors: silently keeping the last one would hide half of what the user wrote. */
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -91,6 +102,10 @@ public final class StackConfigLoader {
     }
 
     public static StackConfig parse(String yaml, String source) {
+        List<Problem> unsupported = YamlFeatureCheck.check(yaml);
+        if (!unsupported.isEmpty()) {
+            throw new ConfigException(source, unsupported);
+        }
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
@@ -98,8 +113,11 @@ public final class StackConfigLoader {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
             boolean duplicate = e.getOriginalMessage().startsWith("Duplicate field");
+            // SnakeYAML names its parser events in some messages; they mean nothing to the person editing the file
+            String detail = e.getOriginalMessage().contains("org.yaml.snakeyaml")
+                    ? "a key that is not a plain value" : e.getOriginalMessage();
             throw new ConfigException(source, List.of(new Problem("(syntax)", (duplicate ? "a key appears twice"
-                    : "not valid YAML") + where + ": " + e.getOriginalMessage(),
+                    : "not valid YAML") + where + ": " + detail,
                     duplicate ? "keep one of the two (YAML would silently drop the first)"
                             : "fix the indentation or quoting there")));
         }
@@ -127,7 +145,7 @@ public final class StackConfigLoader {
         }
 
         Optional<StackConfig> read(JsonNode root) {
-            if (r.mapping(root, "", List.of("organization", "tags", "runbooks", "teams", "services",
+            if (r.mapping(root, "(root)", List.of("organization", "tags", "runbooks", "teams", "services",
                     "environments", "organizationalUnits", "accounts", "tenants")).isEmpty()) {
                 return Optional.empty();
             }
@@ -157,14 +175,11 @@ public final class StackConfigLoader {
                         Optional<String> name = r.matching(node, path, "name", true, NAME);
                         Optional<String> id = r.matching(node, path, "id", true, ORG_ID);
                         Optional<String> rootId = r.matching(node, path, "rootId", true, ROOT_ID);
-                        List<String> governed = r.stringList(node, path, "governedRegions", true);
-                        for (int i = 0; i < governed.size(); i++) {
-                            checkRegionSyntax(path + ".governedRegions[" + i + "]", governed.get(i));
-                        }
-                        duplicates(governed, i -> path + ".governedRegions[" + i + "]", "region");
+                        List<String> governed = r.stringList(node, path, "governedRegions", true, "region",
+                                this::checkRegion);
                         Optional<String> home = r.string(node, path, "homeRegion", true);
                         home.ifPresent(h -> {
-                            if (checkRegionSyntax(path + ".homeRegion", h) && !governed.isEmpty()
+                            if (checkRegion(path + ".homeRegion", h) && !governed.isEmpty()
                                     && !governed.contains(h)) {
                                 r.problem(path + ".homeRegion", "'" + h + "' is not one of governedRegions",
                                         "add " + h + " to organization.governedRegions or pick one of " + governed);
@@ -177,11 +192,17 @@ public final class StackConfigLoader {
                     });
         }
 
-        private boolean checkRegionSyntax(String path, String region) {
-            if (REGION.matcher(region).matches()) {
+        private boolean checkRegion(String path, String region) {
+            if (AwsRegions.COMMERCIAL.contains(region)) {
                 return true;
             }
-            r.problem(path, "'" + region + "' is not an AWS region name", "write a region such as eu-west-1");
+            if (AwsRegions.isOtherPartition(region)) {
+                r.problem(path, "'" + region + "' is in another AWS partition (China, GovCloud or ISO)",
+                        "use commercial regions only: an organization and its ARNs live in one partition");
+            } else {
+                r.problem(path, "'" + region + "' is not an AWS region", YamlReader.suggestion(region, AwsRegions.COMMERCIAL)
+                        .map(s -> "did you mean " + s + "? ").orElse("") + "write a region such as eu-west-1");
+            }
             return false;
         }
 
@@ -191,15 +212,23 @@ public final class StackConfigLoader {
                 return CostTags.defaults();
             }
             List<String> required = node.get().has("required")
-                    ? r.stringList(node.get(), "tags", "required", true) : CostTags.FILLABLE;
-            for (int i = 0; i < required.size(); i++) {
-                if (!CostTags.FILLABLE.contains(required.get(i))) {
-                    r.problem("tags.required[" + i + "]", "the toolkit cannot fill tag '" + required.get(i) + "'",
-                            "use only tags it derives from the model: " + String.join(", ", CostTags.FILLABLE));
+                    ? r.stringList(node.get(), "tags", "required", true, "tag", (path, tag) -> {
+                        if (CostTags.FILLABLE.contains(tag)) {
+                            return true;
+                        }
+                        r.problem(path, "the toolkit cannot fill tag '" + tag + "'",
+                                "use only tags it derives from the model: " + String.join(", ", CostTags.FILLABLE));
+                        return false;
+                    })
+                    : CostTags.FILLABLE;
+            String tenantTag = r.matching(node.get(), "tags", "tenantTag", false, TAG_KEY).filter(key -> {
+                if (CostTags.FILLABLE.contains(key)) {
+                    r.problem("tags.tenantTag", "'" + key + "' is already one of the cost tags the toolkit fills",
+                            "name the tenant tag differently, e.g. Tenant");
+                    return false;
                 }
-            }
-            duplicates(required, i -> "tags.required[" + i + "]", "tag");
-            String tenantTag = r.string(node.get(), "tags", "tenantTag", false).orElse(CostTags.defaults().tenantTag());
+                return true;
+            }).orElse(CostTags.defaults().tenantTag());
             return new CostTags(required, tenantTag);
         }
 
@@ -215,7 +244,7 @@ public final class StackConfigLoader {
             }
             Optional<String> name = r.matching(node, path, "name", true, NAME);
             Optional<String> email = r.matching(node, path, "email", true, EMAIL);
-            Optional<String> costCenter = r.string(node, path, "costCenter", true);
+            Optional<String> costCenter = r.matching(node, path, "costCenter", true, TAG_VALUE);
             if (name.isEmpty() || email.isEmpty() || costCenter.isEmpty()) {
                 return Optional.empty();
             }
@@ -274,6 +303,10 @@ public final class StackConfigLoader {
             for (int i = 0; i < items.size(); i++) {
                 String path = "organizationalUnits[" + i + "]";
                 JsonNode node = items.get(i);
+                if (node.isNull()) {
+                    r.problem(path, "is an empty item", "remove the lone '-' or fill in the item");
+                    continue;
+                }
                 if (r.mapping(node, path, List.of("name", "parent")).isEmpty()) {
                     continue;
                 }
@@ -299,9 +332,47 @@ public final class StackConfigLoader {
                 }
             }
             List<String> resolvedPaths = resolved.stream().map(OrganizationalUnit::path).toList();
-            orphanedOus.forEach((ouPath, declaredAt) -> r.unknownReference(declaredAt + ".parent", "OU",
-                    declared.get(ouPath).path("parent").asText(), resolvedPaths));
+            Map<String, OrganizationalUnit> orphanByName = new LinkedHashMap<>();
+            candidates.stream().filter(ou -> orphanedOus.containsKey(ou.path()))
+                    .forEach(ou -> orphanByName.putIfAbsent(ou.name(), ou));
+            orphanedOus.forEach((ouPath, declaredAt) -> {
+                OrganizationalUnit ou = candidates.stream().filter(c -> c.path().equals(ouPath)).findFirst().orElseThrow();
+                Optional<List<String>> cycle = cycleThrough(ou, orphanByName);
+                if (cycle.isPresent()) {
+                    r.problem(declaredAt + ".parent", "OU '" + ou.name() + "' is its own ancestor: "
+                                    + String.join(" -> ", cycle.get()),
+                            "break the cycle: one of these OUs must hang from the root (no parent) or from another OU");
+                } else {
+                    r.unknownReference(declaredAt + ".parent", "OU", ou.parentPath().orElseThrow(), resolvedPaths);
+                }
+            });
+            for (OrganizationalUnit ou : resolved) {
+                if (ou.depth() > MAX_OU_DEPTH) {
+                    r.problem(pathOf.get(ou.path()) + ".parent", "OU '" + ou.path() + "' is " + ou.depth()
+                                    + " levels deep; AWS Organizations allows " + MAX_OU_DEPTH + " below the root",
+                            "hang it from a shallower OU");
+                }
+            }
             return resolved;
+        }
+
+        /** Parents are paths, so a cycle shows as OUs whose parents name each other: follow the names. */
+        private static Optional<List<String>> cycleThrough(OrganizationalUnit start, Map<String, OrganizationalUnit> byName) {
+            List<String> chain = new ArrayList<>(List.of(start.name()));
+            OrganizationalUnit current = start;
+            while (current.parentPath().isPresent()) {
+                String parent = current.parentPath().get();
+                String parentName = parent.substring(parent.lastIndexOf('/') + 1);
+                chain.add(parentName);
+                if (parentName.equals(start.name())) {
+                    return Optional.of(chain);
+                }
+                current = byName.get(parentName);
+                if (current == null || chain.size() > byName.size() + 1) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.empty();
         }
 
         private List<Account> accounts(JsonNode root, Optional<Organization> org, Set<String> ouPaths,
@@ -332,6 +403,13 @@ public final class StackConfigLoader {
                             "keep exactly one " + role.yamlName() + " account");
                 }
             }
+            accounts.stream().filter(a -> a.role() == AccountRole.MONITORING).findFirst().ifPresent(monitoring ->
+                    accounts.stream().filter(a -> a.isWorkload() && !a.region().equals(monitoring.region()))
+                            .forEach(a -> r.problem("accounts[" + indexOf(root, "accounts", a.name()) + "].region",
+                                    "workload account '" + a.name() + "' deploys to " + a.region()
+                                            + " but the monitoring sink is in " + monitoring.region()
+                                            + "; CloudWatch cross-account links only reach a sink in their own region",
+                                    "deploy it to " + monitoring.region() + ", or move the monitoring account")));
             return accounts;
         }
 
@@ -350,7 +428,7 @@ public final class StackConfigLoader {
             Optional<String> environment = reference(node, path, "environment", false, "environment", environmentNames);
             Optional<Tenancy> tenancy = enumValue(node, path, "tenancy", Tenancy.values(), Tenancy::yamlName, false);
             Optional<String> region = r.string(node, path, "region", false).filter(reg -> {
-                if (!checkRegionSyntax(path + ".region", reg)) {
+                if (!checkRegion(path + ".region", reg)) {
                     return false;
                 }
                 List<String> governed = org.map(Organization::governedRegions).orElse(List.of());
@@ -403,20 +481,18 @@ public final class StackConfigLoader {
 
         private List<Tenant> tenants(JsonNode root, List<Account> accounts) {
             Map<String, Account> byName = index(accounts, Account::name);
+            // names from the raw entries: an account with a problem of its own still exists for its references
+            Set<String> declaredAccounts = new LinkedHashSet<>();
+            if (root.path("accounts").isArray()) {
+                root.path("accounts").forEach(n -> declaredAccounts.add(n.path("name").asText()));
+            }
             List<Tenant> tenants = named(root, "tenants", false, (node, path) -> {
                 if (r.mapping(node, path, List.of("name", "account")).isEmpty()) {
                     return Optional.empty();
                 }
                 Optional<String> name = r.matching(node, path, "name", true, NAME);
-                Optional<String> account = reference(node, path, "account", true, "account", byName.keySet())
-                        .filter(a -> {
-                            if (byName.get(a).isWorkload()) {
-                                return true;
-                            }
-                            r.problem(path + ".account", "'" + a + "' is " + YamlReader.article(byName.get(a).role().yamlName()) + " " + byName.get(a).role().yamlName()
-                                    + " account; tenants are served by workload accounts", "name a workload account");
-                            return false;
-                        });
+                Optional<String> account = reference(node, path, "account", true, "account", declaredAccounts)
+                        .filter(a -> byName.containsKey(a) && isWorkload(byName.get(a), path));
                 return name.flatMap(n -> account.map(a -> new Tenant(n, a)));
             }, Tenant::name);
             for (int i = 0; i < accounts.size(); i++) {
@@ -429,6 +505,16 @@ public final class StackConfigLoader {
                 }
             }
             return tenants;
+        }
+
+        private boolean isWorkload(Account account, String tenantPath) {
+            if (account.isWorkload()) {
+                return true;
+            }
+            String role = account.role().yamlName();
+            r.problem(tenantPath + ".account", "'" + account.name() + "' is " + YamlReader.article(role) + " " + role
+                    + " account; tenants are served by workload accounts", "name a workload account");
+            return false;
         }
 
         private static int indexOf(JsonNode root, String list, String name) {
@@ -499,6 +585,10 @@ public final class StackConfigLoader {
             Set<String> seen = new LinkedHashSet<>();
             for (int i = 0; i < nodes.size(); i++) {
                 String path = key + "[" + i + "]";
+                if (nodes.get(i).isNull()) {
+                    r.problem(path, "is an empty item", "remove the lone '-' or fill in the item");
+                    continue;
+                }
                 Optional<T> value = item.read(nodes.get(i), path);
                 value.ifPresent(v -> {
                     if (!seen.add(name.apply(v))) {

@@ -32,12 +32,12 @@ final class YamlReader {
         }
         if (!node.isObject()) {
             problem(path, "expected a mapping (key: value lines), found " + describe(node),
-                    "write " + path + " as keys " + String.join(", ", allowed));
+                    "write " + ("(root)".equals(path) ? "the file" : path) + " as keys " + String.join(", ", allowed));
             return Optional.empty();
         }
         node.fieldNames().forEachRemaining(key -> {
             if (!allowed.contains(key)) {
-                problem(join(path, key), "unknown key '" + key + "'", suggestion(key, allowed)
+                problem(join("(root)".equals(path) ? "" : path, key), "unknown key '" + key + "'", suggestion(key, allowed)
                         .map(s -> "did you mean '" + s + "'? Known keys: " + String.join(", ", allowed))
                         .orElse("remove it; known keys: " + String.join(", ", allowed)));
             }
@@ -86,7 +86,17 @@ final class YamlReader {
             }
             return Optional.empty();
         }
-        if (!node.isValueNode() || node.isBinary()) {
+        return scalar(node, path, key);
+    }
+
+    /** Text or a number, read as text; YAML's yes/no/on/off booleans are refused rather than turned into "true". */
+    private Optional<String> scalar(JsonNode node, String path, String key) {
+        if (node.isBoolean()) {
+            problem(path, "is the boolean " + node.asText() + " (YAML reads yes, no, on, off, true and false as booleans)",
+                    "quote the value, e.g. " + key + ": \"no\"");
+            return Optional.empty();
+        }
+        if (!node.isValueNode() || node.isBinary() || node.isNull()) {
             problem(path, "expected a single value, found " + describe(node), "write " + key + ": <value>");
             return Optional.empty();
         }
@@ -124,16 +134,29 @@ final class YamlReader {
         return Optional.of(node.intValue());
     }
 
-    List<String> stringList(JsonNode parent, String parentPath, String key, boolean required) {
+    /** A check of one list item; it reports its own problem and answers whether the item is kept. */
+    @FunctionalInterface
+    interface ItemCheck {
+        boolean accept(String path, String value);
+    }
+
+    /** The list's values that pass {@code check}; every bad or repeated item is reported at its own index. */
+    List<String> stringList(JsonNode parent, String parentPath, String key, boolean required, String what,
+                            ItemCheck check) {
         List<String> values = new ArrayList<>();
         List<JsonNode> items = list(parent, parentPath, key, required);
+        java.util.Map<String, Integer> firstIndex = new java.util.HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            if (item.isValueNode() && !item.asText().isBlank()) {
-                values.add(item.asText().trim());
+            String path = join(parentPath, key) + "[" + i + "]";
+            Optional<String> value = scalar(items.get(i), path, key);
+            if (value.isEmpty() || !check.accept(path, value.get())) {
+                continue;
+            }
+            Integer earlier = firstIndex.putIfAbsent(value.get(), i);
+            if (earlier != null) {
+                problem(path, what + " '" + value.get() + "' is already listed at index " + earlier, "list it once");
             } else {
-                problem(join(parentPath, key) + "[" + i + "]", "expected a single value, found " + describe(item),
-                        "write a plain value");
+                values.add(value.get());
             }
         }
         return values;

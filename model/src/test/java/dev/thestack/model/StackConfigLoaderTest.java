@@ -83,6 +83,18 @@ class StackConfigLoaderTest {
         runbook base url not https           | 'baseUrl: https://'               | 'baseUrl: http://'                  | runbooks.baseUrl     | https:// URL
         bad organization id                  | 'id: o-a1b2c3d4e5'                | 'id: a1b2c3'                        | organization.id      | aws organizations describe-organization
         list where a mapping belongs         | 'runbooks:\n'                     | 'runbooks:\n  - x\nunused:\n'       | runbooks             | expected a mapping
+        YAML boolean as a name               | 'name: dev-alice'                 | 'name: no'                          | accounts[7].name     | quote the value
+        made-up region                       | '[eu-west-1, eu-central-1'        | '[eu-west-1, eu-centrl-1'           | organization.governedRegions[1] | did you mean eu-central-1?
+        region of another partition          | '[eu-west-1, eu-central-1'        | '[eu-west-1, cn-north-1'            | organization.governedRegions[1] | another AWS partition
+        repeated governed region             | '[eu-west-1, eu-central-1'        | '[eu-west-1, eu-west-1'             | organization.governedRegions[1] | already listed at index 0
+        workload away from the sink region   | 'environment: dev\n'              | 'environment: dev\n    region: us-east-1\n' | accounts[7].region | the monitoring sink is in eu-west-1
+        email longer than AWS accepts        | 'alice@acme.example'              | 'alice.has.a.very.long.address.that.goes.on.and.on.for.ever@acme.example' | accounts[7].email | 6 to 64 characters
+        email with double dots               | 'alice@acme.example'              | '.alice..x@-.example'               | accounts[7].email    | an email address AWS accepts
+        cost centre unusable as a tag value  | 'costCenter: CC-2000'             | 'costCenter: "CC#2000 <&>"'         | teams[1].costCenter  | usable tag value
+        tenant tag reserved by AWS           | 'tenantTag: Tenant'               | 'tenantTag: "aws:tenant"'           | tags.tenantTag       | not starting with aws:
+        tenant tag clashing with a cost tag  | 'tenantTag: Tenant'               | 'tenantTag: Team'                   | tags.tenantTag       | already one of the cost tags
+        empty list item                      | 'tenants:\n'                      | 'tenants:\n  -\n'                  | tenants[0]           | empty item
+        file that is text, not keys          | 'organization:'                   | 'just text\norganization:'          | (root)               | write the file as keys
         """)
     void eachProblemNamesItsKeyPathAndAFix(String kind, String find, String replace, String path, String hint) {
         String yaml = replaceOnce(VALID, unescape(find), unescape(replace));
@@ -126,6 +138,41 @@ class StackConfigLoaderTest {
         String withoutTeams = VALID.substring(0, VALID.indexOf("teams:")) + VALID.substring(VALID.indexOf("services:"));
 
         assertThat(catchConfig(withoutTeams).problems()).extracting(Problem::path).containsExactly("teams");
+    }
+
+    @Test
+    void aRootThatIsNotAMappingIsNamedAsTheFile() {
+        assertThat(catchConfig("- a\n- b\n").problems()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).isEqualTo("(root): expected a mapping (key: value lines), found a list "
+                        + "(fix: write the file as keys organization, tags, runbooks, teams, services, environments, "
+                        + "organizationalUnits, accounts, tenants)"));
+    }
+
+    @Test
+    void ouNestingDeeperThanOrganizationsAllowsAndCyclesAreNamed() {
+        String deep = replaceOnce(VALID, "  - name: Sandbox\n", "  - name: Sandbox\n  - name: L3\n    parent: Workloads/Prod\n"
+                + "  - name: L4\n    parent: Workloads/Prod/L3\n  - name: L5\n    parent: Workloads/Prod/L3/L4\n"
+                + "  - name: L6\n    parent: Workloads/Prod/L3/L4/L5\n");
+        assertThat(catchConfig(deep).problems()).extracting(Problem::toString).containsExactly(
+                "organizationalUnits[9].parent: OU 'Workloads/Prod/L3/L4/L5/L6' is 6 levels deep; AWS Organizations "
+                        + "allows 5 below the root (fix: hang it from a shallower OU)");
+
+        String cycle = replaceOnce(VALID, "  - name: Sandbox\n", "  - name: Sandbox\n  - name: A\n    parent: B\n"
+                + "  - name: B\n    parent: A\n");
+        assertThat(catchConfig(cycle).problems()).extracting(Problem::message)
+                .contains("OU 'A' is its own ancestor: A -> B -> A", "OU 'B' is its own ancestor: B -> A -> B");
+    }
+
+    @Test
+    void anchorsAliasesTagsAndSecondDocumentsAreRefusedNotMisread() {
+        String aliased = replaceOnce(replaceOnce(VALID, "  - name: dev\n", "  - name: &dev dev\n"),
+                "    environment: dev\n", "    environment: *dev\n");
+        assertThat(catchConfig(aliased).problems()).extracting(Problem::message)
+                .containsExactly("anchor &dev at line 36 is not supported", "alias *dev at line 100 is not supported");
+        assertThat(catchConfig(VALID.replace("name: acme", "name: !custom acme")).problems())
+                .extracting(Problem::message).containsExactly("explicit tag !custom at line 4 is not supported");
+        assertThat(catchConfig(VALID + "---\norganization: {}\n").problems()).extracting(Problem::message)
+                .singleElement().asString().startsWith("a second YAML document starts at line");
     }
 
     @Test
