@@ -186,8 +186,19 @@ class OrganizationAppTest {
             assertThat(metrics).isNotEmpty();
             assertThat(metrics).as(account.name()).allSatisfy(m -> assertThat(m.startsWith("AWS/") || emitted.contains(m))
                     .as("%s is neither AWS-vended nor in the metric contract", m).isTrue());
-            assertThat(metrics).contains(MetricContract.NAMESPACE + "/" + MetricContract.GRAPHQL_ERRORS.name());
+            assertThat(metrics).contains(MetricContract.NAMESPACE + "/" + MetricContract.GRAPHQL_ERRORS.name(),
+                    MetricContract.NAMESPACE + "/" + MetricContract.GRAPHQL_CLIENT_ERRORS.name());
         }
+    }
+
+    @Test
+    void clientErrorsAreShownButNeverPageAnyone() {
+        List<String> alarmed = new ArrayList<>();
+        for (JsonNode alarm : resourcesOfType(templates.get("prod-multi-tenant"), "AWS::CloudWatch::Alarm")) {
+            collectAlarmMetrics(alarm.path("Properties"), alarmed);
+        }
+        assertThat(alarmed).contains(MetricContract.NAMESPACE + "/" + MetricContract.GRAPHQL_ERRORS.name())
+                .doesNotContain(MetricContract.NAMESPACE + "/" + MetricContract.GRAPHQL_CLIENT_ERRORS.name());
     }
 
     @Test

@@ -16,6 +16,6 @@ import java.time.Duration;
 public record AlarmThresholds(double lambdaErrorRatePercent, int lambdaErrorCount, Duration lambdaP99Latency,
                               int lambdaThrottles, int tableThrottledEvents, int tableSystemErrors, int graphqlErrors) {
     public static AlarmThresholds defaults() {
-        return new AlarmThresholds(5, 10, Duration.ofSeconds(3), 1, 10, 1, 25);
+        return new AlarmThresholds(5, 10, Duration.ofSeconds(3), 1, 10, 1, 5);
     }
 }

@@ -97,7 +97,7 @@ public final class WorkloadMonitoring extends Construct {
                 .alarmFriendlyName("todo-service")
                 .metricGroups(List.of(
                         CustomMetricGroup.builder()
-                                .title("GraphQL responses with errors")
+                                .title("GraphQL responses with server-side errors")
                                 .metrics(List.of(CustomMetricWithAlarm.builder()
                                         .metric(serviceMetric(MetricContract.GRAPHQL_ERRORS, "todo", props.environment()))
                                         .alarmFriendlyName("graphql-errors")
@@ -108,6 +108,11 @@ public final class WorkloadMonitoring extends Construct {
                                                 .runbookLink(props.runbooks().link(AlarmKind.GRAPHQL_ERRORS))
                                                 .build()))
                                         .build()))
+                                .build(),
+                        CustomMetricGroup.builder()
+                                // not alarmed: what clients get wrong is theirs to fix, and must not page anyone
+                                .title("GraphQL requests rejected as invalid")
+                                .metrics(List.of(serviceMetric(MetricContract.GRAPHQL_CLIENT_ERRORS, "todo", props.environment())))
                                 .build(),
                         CustomMetricGroup.builder()
                                 .title("Todos created")

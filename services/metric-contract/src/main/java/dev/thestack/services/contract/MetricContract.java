@@ -27,10 +27,23 @@ public final class MetricContract {
             "ColdStart", "Count", List.of(DIMENSION_SERVICE, "FunctionName"),
             "an invocation that started a new execution environment");
 
-    /** A GraphQL response that carried at least one error, whatever the cause. */
+    /**
+     * A GraphQL response with at least one error the service itself is to blame for: an internal server error or
+     * a failing downstream (DynamoDB). This is the one to alarm on; what clients get wrong is counted apart, in
+     * {@link #GRAPHQL_CLIENT_ERRORS}, so a client sending bad queries cannot page anyone.
+     */
     public static final MetricDefinition GRAPHQL_ERRORS = new MetricDefinition(
             "GraphQLErrors", "Count", SERVICE_AND_ENVIRONMENT,
-            "GraphQL responses with at least one error");
+            "GraphQL responses with at least one server-side error (internal error or downstream failure)");
+
+    /**
+     * A GraphQL response with at least one error the client is to blame for: a request refused before it ran
+     * (any HTTP 4xx: malformed, too large, wrong method or content type, invalid or too costly query) or an
+     * argument the resolvers refused (BAD_USER_INPUT). For dashboards; a rise after a client release is theirs.
+     */
+    public static final MetricDefinition GRAPHQL_CLIENT_ERRORS = new MetricDefinition(
+            "GraphQLClientErrors", "Count", SERVICE_AND_ENVIRONMENT,
+            "GraphQL requests rejected as invalid (HTTP 4xx, validation, limits, BAD_USER_INPUT)");
 
     /** A todo written by the createTodo mutation. */
     public static final MetricDefinition TODO_CREATED = new MetricDefinition(
@@ -38,7 +51,7 @@ public final class MetricContract {
             "todos created");
 
     /** Every custom metric, for checks that alarms read only what services emit. */
-    public static final List<MetricDefinition> ALL = List.of(COLD_START, GRAPHQL_ERRORS, TODO_CREATED);
+    public static final List<MetricDefinition> ALL = List.of(COLD_START, GRAPHQL_ERRORS, GRAPHQL_CLIENT_ERRORS, TODO_CREATED);
 
     private MetricContract() {
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.lambda.powertools.logging.CorrelationIdPathConstants;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.logging.LoggingUtils;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -20,7 +19,9 @@ import software.amazon.lambda.powertools.tracing.TracingUtils;
 
 /**
  * The Todo subgraph's Lambda ({@code dev.thestack.services.todo.TodoHandler::handleRequest}) behind API Gateway:
- * GraphQL over HTTP POST, the tenant from the {@value TenantId#HEADER} header.
+ * GraphQL over HTTP POST of JSON ({@link HttpRequirements}), the tenant from the required {@value TenantId#HEADER}
+ * header, the body at most {@value GraphQLRequestParser#MAX_BODY_BYTES} bytes, the operation within
+ * {@link QueryLimits}.
  *
  * <p>Environment: {@value #ENV_TABLE_NAME} (required), {@value DynamoDbClients#ENV_ENDPOINT} (optional),
  * {@code STACK_ENVIRONMENT} (default {@value #DEFAULT_ENVIRONMENT}), and Powertools' own
@@ -57,14 +58,23 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
     }
 
     @Override
-    @Logging(logEvent = false, correlationIdPath = CorrelationIdPathConstants.API_GATEWAY_REST, clearState = true)
+    // No correlationIdPath: Powertools would copy the whole event, body included, into a JSON tree on every call
+    // to read one field, and fail the invocation before this method runs on a header map with a null name
+    // (which only a Java caller can build: the runtime reads events from JSON, whose names are never null).
+    @Logging(logEvent = false, clearState = true)
     // Powertools would otherwise copy every response, todo titles included, into the trace
     @Tracing(captureMode = CaptureMode.DISABLED)
     @Metrics(namespace = MetricContract.NAMESPACE, captureColdStart = true)
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+            LoggingUtils.setCorrelationId(event.getRequestContext().getRequestId());
+        }
         GraphQLHttpResponse response = serve(event);
-        if (response.hasErrors()) {
+        if (response.hasServerErrors()) {
             metrics.graphQLErrors();
+        }
+        if (response.hasClientErrors()) {
+            metrics.graphQLClientErrors();
         }
         LOG.info("GraphQL request answered with HTTP {}", response.statusCode());
         return response.toApiGatewayResponse(json);
@@ -72,14 +82,19 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
 
     private GraphQLHttpResponse serve(APIGatewayProxyRequestEvent event) {
         try {
-            TenantId tenant = TenantId.fromHeaders(event.getHeaders());
+            if (event == null) {
+                throw new RejectedRequestException("The invocation has no event; send an API Gateway proxy event");
+            }
+            RequestHeaders headers = RequestHeaders.of(event);
+            HttpRequirements.check(event.getHttpMethod(), headers);
+            TenantId tenant = TenantId.fromHeaders(headers);
             annotate("tenant", tenant.value());
             GraphQLRequest request = requestParser.parse(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
             ExecutedRequest executed = subgraph.execute(request, tenant);
             annotate("operation", executed.operationLabel());
             return GraphQLHttpResponse.of(executed.result());
-        } catch (BadRequestException e) {
-            return GraphQLHttpResponse.badRequest(e.getMessage());
+        } catch (RejectedRequestException e) {
+            return GraphQLHttpResponse.rejected(e);
         } catch (RuntimeException e) {
             LOG.error("GraphQL request failed", e);
             return GraphQLHttpResponse.internalError();

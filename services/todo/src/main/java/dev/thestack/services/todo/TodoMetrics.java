@@ -32,6 +32,10 @@ public final class TodoMetrics {
         countOne(MetricContract.GRAPHQL_ERRORS);
     }
 
+    public void graphQLClientErrors() {
+        countOne(MetricContract.GRAPHQL_CLIENT_ERRORS);
+    }
+
     private static void countOne(MetricDefinition metric) {
         MetricsUtils.metricsLogger().putMetric(metric.name(), 1, Unit.fromValue(metric.unit()));
     }

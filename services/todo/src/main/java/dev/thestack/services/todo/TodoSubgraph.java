@@ -8,6 +8,7 @@ import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
@@ -48,7 +49,8 @@ public final class TodoSubgraph {
         this.metrics = metrics;
         this.graphQL = GraphQL.newGraphQL(schema())
                 .defaultDataFetcherExceptionHandler(new SafeDataFetcherExceptionHandler())
-                .instrumentation(new OperationNameRecorder())
+                // the name first, so that an operation refused by the limits is still logged by its name
+                .instrumentation(new ChainedInstrumentation(new OperationNameRecorder(), new QueryLimits()))
                 .build();
     }
 
@@ -68,6 +70,10 @@ public final class TodoSubgraph {
     private GraphQLSchema schema() {
         TypeDefinitionRegistry types = new SchemaParser().parse(readSdl());
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+                // replacing a built-in scalar is what strict mode (on by default) exists to refuse, so only here
+                .strictMode(false)
+                .scalar(StrictIdScalar.ID)
+                .strictMode(true)
                 .type("Query", query -> query
                         .dataFetcher("todos", env -> todos.list(tenant(env), limit(env)))
                         .dataFetcher("todo", env -> todos.find(tenant(env), env.getArgument("id")).orElse(null)))
@@ -89,24 +95,19 @@ public final class TodoSubgraph {
 
     /**
      * One entry per representation, in order: the todo, or null where the tenant has no todo with that id.
-     * Representations of other types are answered with null and an error, as the federation spec asks.
+     * A representation that is not a Todo's (another type, or not even an object: {@code _Any} lets any value
+     * through) is answered with null and an error at its index, as the federation spec asks; the others resolve.
      */
     private DataFetcherResult<List<Todo>> entities(DataFetchingEnvironment env) {
-        List<Map<String, Object>> representations = env.getArgument(_Entity.argumentName);
+        List<?> representations = env.getArgument(_Entity.argumentName);
         List<String> ids = new ArrayList<>(representations.size());
         List<GraphQLError> errors = new ArrayList<>();
         for (int index = 0; index < representations.size(); index++) {
-            Map<String, Object> representation = representations.get(index);
-            Object typename = representation.get("__typename");
-            Object id = representation.get("id");
-            if (!TODO_TYPE.equals(typename)) {
-                errors.add(entityError(env, index, "This subgraph resolves only Todo entities, not " + typename));
+            try {
+                ids.add(todoId(representations.get(index)));
+            } catch (InvalidInputException e) {
+                errors.add(entityError(env, index, e.getMessage()));
                 ids.add(null);
-            } else if (!(id instanceof String todoId)) {
-                errors.add(entityError(env, index, "A Todo representation needs its key field \"id\" as a string"));
-                ids.add(null);
-            } else {
-                ids.add(todoId);
             }
         }
         Map<String, Todo> found = todos.findAll(tenant(env), ids.stream().filter(Objects::nonNull).toList());
@@ -114,6 +115,24 @@ public final class TodoSubgraph {
                 .data(ids.stream().map(id -> id == null ? null : found.get(id)).toList())
                 .errors(errors)
                 .build();
+    }
+
+    /** The id of a Todo representation; for anything else, the refusal says what is wrong with it. */
+    private static String todoId(Object representation) {
+        if (!(representation instanceof Map<?, ?> fields)) {
+            throw new InvalidInputException("A representation must be an object with \"__typename\" and the key"
+                    + " fields, not " + ClientErrorMessages.jsonKindOf(representation));
+        }
+        if (!(fields.get("__typename") instanceof String typename)) {
+            throw new InvalidInputException("A representation needs \"__typename\" as a string");
+        }
+        if (!TODO_TYPE.equals(typename)) {
+            throw new InvalidInputException("This subgraph resolves only Todo entities, not " + typename);
+        }
+        if (!(fields.get("id") instanceof String id)) {
+            throw new InvalidInputException("A Todo representation needs its key field \"id\" as a string");
+        }
+        return id;
     }
 
     private static GraphQLError entityError(DataFetchingEnvironment env, int index, String message) {

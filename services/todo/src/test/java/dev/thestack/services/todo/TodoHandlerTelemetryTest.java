@@ -63,22 +63,92 @@ class TodoHandlerTelemetryTest {
     }
 
     @Test
-    void responseWithErrorsIsCountedAndCreatesNothing() {
+    void invalidInputIsCountedAsAClientErrorOnlyAndCreatesNothing() {
         List<JsonNode> printed = invokeCapturingStdout(post(newTenant(), CREATE, Map.of("title", "")));
 
-        JsonNode emf = metricEvent(printed, MetricContract.GRAPHQL_ERRORS.name()).orElseThrow(
-                () -> new AssertionError("no EMF line with GraphQLErrors in " + printed));
-        assertThat(emf.path("_aws").path("CloudWatchMetrics").path(0).path("Dimensions")).containsExactly(
-                GraphQLCalls.JSON.valueToTree(MetricContract.GRAPHQL_ERRORS.dimensions()));
-        assertThat(emf.path("GraphQLErrors").asDouble()).isEqualTo(1.0);
+        JsonNode emf = metricEvent(printed, MetricContract.GRAPHQL_CLIENT_ERRORS.name()).orElseThrow(
+                () -> new AssertionError("no EMF line with GraphQLClientErrors in " + printed));
+        JsonNode directive = emf.path("_aws").path("CloudWatchMetrics").path(0);
+        assertThat(directive.path("Metrics")).contains(GraphQLCalls.JSON.valueToTree(
+                Map.of("Name", "GraphQLClientErrors", "Unit", "Count")));
+        assertThat(directive.path("Dimensions")).containsExactly(
+                GraphQLCalls.JSON.valueToTree(MetricContract.GRAPHQL_CLIENT_ERRORS.dimensions()));
+        assertThat(emf.path("Environment").asText()).isEqualTo(ENVIRONMENT);
+        assertThat(emf.path("GraphQLClientErrors").asDouble()).isEqualTo(1.0);
+        assertThat(metricEvent(printed, MetricContract.GRAPHQL_ERRORS.name())).isEmpty();
         assertThat(metricEvent(printed, MetricContract.TODO_CREATED.name())).isEmpty();
     }
 
     @Test
-    void badRequestIsCountedAsAnErrorResponse() {
-        List<JsonNode> printed = invokeCapturingStdout(GraphQLCalls.postRaw(newTenant(), "not json"));
+    void everyRequestRefusedBeforeItRanIsAClientError() {
+        APIGatewayProxyRequestEvent wrongMethod = post(newTenant(), CREATE, Map.of("title", "x"));
+        wrongMethod.setHttpMethod("GET");
+        StringBuilder tooComplex = new StringBuilder("{");
+        for (int i = 0; i < 30; i++) {
+            tooComplex.append("a").append(i).append(": todos { id } ");
+        }
+
+        for (APIGatewayProxyRequestEvent refused : List.of(
+                GraphQLCalls.postRaw(newTenant(), "not json"),
+                GraphQLCalls.postRaw(null, "{\"query\": \"{ todos { id } }\"}"),
+                wrongMethod,
+                post(newTenant(), "{ todos { color } }", Map.of()),
+                post(newTenant(), tooComplex.append("}").toString(), Map.of()))) {
+            List<JsonNode> printed = invokeCapturingStdout(refused);
+
+            assertThat(metricEvent(printed, MetricContract.GRAPHQL_CLIENT_ERRORS.name())).as(refused.getBody()).isPresent();
+            assertThat(metricEvent(printed, MetricContract.GRAPHQL_ERRORS.name())).as(refused.getBody()).isEmpty();
+        }
+    }
+
+    @Test
+    void operationRefusedByTheLimitsIsStillLoggedByItsName() {
+        StringBuilder tooMany = new StringBuilder("query TooMany {");
+        for (int i = 0; i < QueryLimits.MAX_ROOT_FIELDS + 1; i++) {
+            tooMany.append(" a").append(i).append(": todo(id: \"x\") { id }");
+        }
+
+        List<JsonNode> printed = invokeCapturingStdout(post(newTenant(), tooMany.append(" }").toString(), Map.of()));
+
+        assertThat(printed).anySatisfy(line -> {
+            assertThat(line.path("message").asText()).isEqualTo("GraphQL request answered with HTTP 400");
+            assertThat(line.path("operation").asText()).isEqualTo("TooMany");
+        });
+    }
+
+    @Test
+    void failingDownstreamIsCountedAsAServerErrorOnly() {
+        TodoHandler withoutTable = new TodoHandler(Map.of(
+                TodoHandler.ENV_TABLE_NAME, "no-such-table",
+                DynamoDbClients.ENV_ENDPOINT, DYNALITE.endpoint().toString(),
+                "AWS_REGION", DynaliteExtension.REGION.id(),
+                MetricContract.ENV_ENVIRONMENT, ENVIRONMENT));
+
+        List<JsonNode> printed = parseJsonLines(StandardOutput.capture(
+                () -> GraphQLCalls.call(withoutTable, post(newTenant(), CREATE, Map.of("title", "lost")))).lines());
+
+        JsonNode emf = metricEvent(printed, MetricContract.GRAPHQL_ERRORS.name()).orElseThrow(
+                () -> new AssertionError("no EMF line with GraphQLErrors in " + printed));
+        JsonNode directive = emf.path("_aws").path("CloudWatchMetrics").path(0);
+        assertThat(directive.path("Metrics")).contains(GraphQLCalls.JSON.valueToTree(
+                Map.of("Name", "GraphQLErrors", "Unit", "Count")));
+        assertThat(directive.path("Dimensions")).containsExactly(
+                GraphQLCalls.JSON.valueToTree(MetricContract.GRAPHQL_ERRORS.dimensions()));
+        assertThat(emf.path("Service").asText()).isEqualTo("todo");
+        assertThat(emf.path("GraphQLErrors").asDouble()).isEqualTo(1.0);
+        assertThat(metricEvent(printed, MetricContract.GRAPHQL_CLIENT_ERRORS.name())).isEmpty();
+    }
+
+    @Test
+    void responseWithErrorsOfBothKindsCountsBoth() {
+        TodoHandler withoutTable = new TodoHandler(DYNALITE.client(), "no-such-table", ENVIRONMENT);
+        String badAndFailing = "{ tooMany: todos(limit: 500) { id } fine: todos { id } }";
+
+        List<JsonNode> printed = parseJsonLines(StandardOutput.capture(
+                () -> GraphQLCalls.call(withoutTable, post(newTenant(), badAndFailing, Map.of()))).lines());
 
         assertThat(metricEvent(printed, MetricContract.GRAPHQL_ERRORS.name())).isPresent();
+        assertThat(metricEvent(printed, MetricContract.GRAPHQL_CLIENT_ERRORS.name())).isPresent();
     }
 
     @Test

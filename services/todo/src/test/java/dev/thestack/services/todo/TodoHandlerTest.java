@@ -5,6 +5,7 @@ import static dev.thestack.services.todo.GraphQLCalls.newTenant;
 import static dev.thestack.services.todo.GraphQLCalls.post;
 import static dev.thestack.services.todo.GraphQLCalls.postRaw;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -139,8 +140,70 @@ class TodoHandlerTest {
     }
 
     @Test
+    void badRepresentationsGetAnErrorEachAndTheGoodOnesStillResolve() {
+        String tenant = newTenant();
+        String id = createTodo(tenant, "good");
+        String entities = """
+                query Entities($representations: [_Any!]!) {
+                  _entities(representations: $representations) { ... on Todo { id title } }
+                }""";
+        List<Object> representations = List.of(
+                "x", 5, List.of(1), Map.of("__typename", "Todo", "id", id), Map.of("id", id),
+                Map.of("__typename", "Todo", "id", 7), Map.of("__typename", "Todo", "id", id));
+
+        Reply reply = call(handler, tenant, entities, Map.of("representations", representations));
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode resolved = reply.data().path("_entities");
+        assertThat(resolved).hasSize(7);
+        assertThat(resolved.path(3).path("title").asText()).isEqualTo("good");
+        assertThat(resolved.path(6).path("title").asText()).isEqualTo("good");
+        List.of(0, 1, 2, 4, 5).forEach(index -> assertThat(resolved.path(index).isNull()).isTrue());
+        assertThat(reply.body().path("errors")).extracting(
+                error -> error.path("path").path(1).asInt(),
+                error -> error.path("message").asText(),
+                error -> error.path("extensions").path("code").asText()).containsExactly(
+                tuple(0, "A representation must be an object with \"__typename\" and the key fields, not a string", "BAD_USER_INPUT"),
+                tuple(1, "A representation must be an object with \"__typename\" and the key fields, not an integer", "BAD_USER_INPUT"),
+                tuple(2, "A representation must be an object with \"__typename\" and the key fields, not an array", "BAD_USER_INPUT"),
+                tuple(4, "A representation needs \"__typename\" as a string", "BAD_USER_INPUT"),
+                tuple(5, "A Todo representation needs its key field \"id\" as a string", "BAD_USER_INPUT"));
+    }
+
+    @Test
+    void badRepresentationLiteralsAreRefusedTheSameWay() {
+        Reply reply = call(handler, newTenant(), "{ _entities(representations: [[1], 2.5, true]) { __typename } }", Map.of());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().path("errors")).extracting(error -> error.path("message").asText()).containsExactly(
+                "A representation must be an object with \"__typename\" and the key fields, not an array",
+                "A representation must be an object with \"__typename\" and the key fields, not a number",
+                "A representation must be an object with \"__typename\" and the key fields, not a boolean");
+    }
+
+    @Test
+    void aliasFloodIsRefusedBeforeAnyResolverRuns() {
+        StringBuilder flood = new StringBuilder("{");
+        for (int i = 0; i < 2490; i++) {
+            flood.append("a").append(i).append(":todos{title} ");
+        }
+        // without a table, a resolver that ran would answer INTERNAL_SERVER_ERROR
+        TodoHandler withoutTable = new TodoHandler(DYNALITE.client(), "no-such-table", "integration");
+
+        Reply reply = call(withoutTable, newTenant(), flood.append("}").toString(), Map.of());
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().has("data")).isFalse();
+        assertThat(reply.body().path("errors")).extracting(error -> error.path("message").asText()).containsExactly(
+                "Query selects 2490 root fields (aliases included), more than the limit of 20",
+                "Query complexity 27390 exceeds the limit of 200 (a field costs 1, a list field 10, each plus its subfields)");
+        assertThat(reply.body().path("errors")).allSatisfy(error ->
+                assertThat(error.path("extensions").path("code").asText()).isEqualTo("QUERY_TOO_COMPLEX"));
+    }
+
+    @Test
     void serviceSdlDeclaresTheTodoEntityForTheRouter() {
-        Reply reply = call(handler, null, "{ _service { sdl } }", Map.of());
+        Reply reply = call(handler, newTenant(), "{ _service { sdl } }", Map.of());
 
         String sdl = reply.data().path("_service").path("sdl").asText();
         assertThat(sdl).contains("url : \"https://specs.apollo.dev/federation/v2.9\"");
@@ -148,18 +211,13 @@ class TodoHandlerTest {
     }
 
     @Test
-    void tenantHeaderIsMatchedInAnyCaseAndDefaultsToDefault() {
+    void tenantHeaderIsMatchedInAnyCase() {
         String tenant = newTenant();
         APIGatewayProxyRequestEvent shouted = post(null, CREATE, Map.of("title", "shouted"));
         shouted.getHeaders().put("X-TENANT-ID", tenant);
         String id = call(handler, shouted).data().path("createTodo").path("id").asText();
         assertThat(call(handler, tenant, BY_ID, Map.of("id", id)).data().path("todo").path("title").asText())
                 .isEqualTo("shouted");
-
-        String withoutHeader = call(handler, null, CREATE, Map.of("title", "no header")).data()
-                .path("createTodo").path("id").asText();
-        assertThat(call(handler, "default", BY_ID, Map.of("id", withoutHeader)).data().path("todo").path("title").asText())
-                .isEqualTo("no header");
     }
 
     @Test
@@ -231,7 +289,27 @@ class TodoHandlerTest {
                     + " | Variable 'input' has an invalid value: Expected a String input, but it was an array",
             "{ todos(limit: \"ten\") { id } } | {}"
                     + " | Validation error (WrongType@[todos]) : argument 'limit' is not a valid 'Int'"
-                    + " - Expected an AST type of 'IntValue' but it was a 'StringValue'",
+                    + " - Expected an Int, got a String",
+            "{ todo(id: true) { id } } | {}"
+                    + " | Validation error (WrongType@[todo]) : argument 'id' is not a valid 'ID'"
+                    + " - Expected an Int or String, got a Boolean",
+            "{ todo(id: 1.5) { id } } | {}"
+                    + " | Validation error (WrongType@[todo]) : argument 'id' is not a valid 'ID'"
+                    + " - Expected an Int or String, got a Float",
+            "{ todo(id: {uuid: \"x\"}) { id } } | {}"
+                    + " | Validation error (WrongType@[todo]) : argument 'id' is not a valid 'ID'"
+                    + " - Expected an Int or String, got an input object",
+            "query Todos($limit: Int = \"ten\") { todos(limit: $limit) { id } } | {}"
+                    + " | Validation error (BadValueForDefaultArg) : Bad default value for type 'Int'",
+            // an ID variable is refused as the same literal is, not turned into a string that finds nothing
+            "query Todo($id: ID!) { todo(id: $id) { id } } | {'id': {'uuid': 'x'}}"
+                    + " | Variable 'id' has an invalid value: Expected a string or an integer for type 'ID' but it was an object",
+            "query Todo($id: ID!) { todo(id: $id) { id } } | {'id': true}"
+                    + " | Variable 'id' has an invalid value: Expected a string or an integer for type 'ID' but it was a boolean",
+            "query Todo($id: ID!) { todo(id: $id) { id } } | {'id': 1.5}"
+                    + " | Variable 'id' has an invalid value: Expected a string or an integer for type 'ID' but it was a number",
+            "query Todo($id: ID!) { todo(id: $id) { id } } | {'id': ['x']}"
+                    + " | Variable 'id' has an invalid value: Expected a string or an integer for type 'ID' but it was an array",
     })
     void valueOfTheWrongTypeIsBadRequestNamingTheJsonKind(String query, String variables, String message) {
         String body = "{\"query\": " + GraphQLCalls.toJson(query) + ", \"variables\": " + variables.replace('\'', '"') + "}";
@@ -241,6 +319,19 @@ class TodoHandlerTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().has("data")).isFalse();
         assertThat(reply.firstError().path("message").asText()).isEqualTo(message);
+    }
+
+    @Test
+    void idVariableMayBeAStringOrAnInteger() {
+        String tenant = newTenant();
+        String id = createTodo(tenant, "by id");
+
+        assertThat(call(handler, tenant, BY_ID, Map.of("id", id)).data().path("todo").path("title").asText())
+                .isEqualTo("by id");
+        Reply byNumber = call(handler, tenant, BY_ID, Map.of("id", 42));
+        assertThat(byNumber.status()).isEqualTo(200);
+        assertThat(byNumber.body().has("errors")).isFalse();
+        assertThat(byNumber.data().path("todo").isNull()).isTrue();
     }
 
     @Test
@@ -254,6 +345,19 @@ class TodoHandlerTest {
         assertThat(reply.firstError().path("message").asText()).isEqualTo("title must not be blank");
         assertThat(reply.firstError().path("path")).containsExactly(GraphQLCalls.JSON.valueToTree("createTodo"));
         assertThat(reply.firstError().path("extensions").path("code").asText()).isEqualTo("BAD_USER_INPUT");
+    }
+
+    @Test
+    void invisibleTitleIsBlankAndControlCharactersAreRefused() {
+        String tenant = newTenant();
+
+        assertThat(call(handler, tenant, CREATE, Map.of("title", "\u200b\u200b\u00a0\u3000")).firstError()
+                .path("message").asText()).isEqualTo("title must not be blank");
+        Reply escape = call(handler, tenant, CREATE, Map.of("title", "\u001b[2Jcleared"));
+        assertThat(escape.firstError().path("message").asText())
+                .isEqualTo("title must not contain control characters, but has U+001B at position 1");
+        assertThat(escape.firstError().path("extensions").path("code").asText()).isEqualTo("BAD_USER_INPUT");
+        assertThat(call(handler, tenant, LIST, Map.of()).data().path("todos")).isEmpty();
     }
 
     @Test
