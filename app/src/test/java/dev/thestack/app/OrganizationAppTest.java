@@ -88,6 +88,22 @@ class OrganizationAppTest {
     }
 
     @Test
+    void everyOuWithPoliciesGetsItsServiceControlPoliciesAttached() {
+        Template management = template(AccountRole.MANAGEMENT);
+        long ousWithPolicies = config.organizationalUnits().stream().filter(ou -> !ou.policies().isEmpty()).count();
+        assertThat(resourcesOfType(templates.get(config.accountWithRole(AccountRole.MANAGEMENT).name()),
+                "AWS::Organizations::Policy")).hasSizeGreaterThanOrEqualTo((int) ousWithPolicies);
+        management.hasResourceProperties("AWS::Organizations::Policy", Map.of(
+                "Type", "SERVICE_CONTROL_POLICY",
+                "TargetIds", List.of(Map.of("Fn::GetAtt", List.of(logicalId(AccountRole.MANAGEMENT,
+                        "AWS::Organizations::OrganizationalUnit", "Workloads"), "Id"))),
+                "Content", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "DenyUngovernedRegions",
+                        "Condition", Match.objectLike(Map.of("StringNotEquals",
+                                Map.of("aws:RequestedRegion", config.organization().governedRegions()))))))))));
+    }
+
+    @Test
     void theMonitoringAccountHasASinkOnlyTheOrganizationCanLinkTo() {
         Template monitoring = template(AccountRole.MONITORING);
         monitoring.hasResourceProperties("AWS::Oam::Sink", Map.of("Policy", Map.of("Statement", List.of(Match.objectLike(Map.of(

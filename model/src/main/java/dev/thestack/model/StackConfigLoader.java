@@ -307,13 +307,13 @@ public final class StackConfigLoader {
                     r.problem(path, "is an empty item", "remove the lone '-' or fill in the item");
                     continue;
                 }
-                if (r.mapping(node, path, List.of("name", "parent")).isEmpty()) {
+                if (r.mapping(node, path, List.of("name", "parent", "policies")).isEmpty()) {
                     continue;
                 }
                 Optional<String> name = r.matching(node, path, "name", true, OU_NAME);
                 Optional<String> parent = r.string(node, path, "parent", false);
                 name.ifPresent(n -> {
-                    OrganizationalUnit ou = new OrganizationalUnit(n, parent);
+                    OrganizationalUnit ou = new OrganizationalUnit(n, parent, policies(node, path));
                     candidates.add(ou);
                     pathOf.put(ou.path(), path);
                     if (declared.put(ou.path(), node) != null) {
@@ -354,6 +354,19 @@ public final class StackConfigLoader {
                 }
             }
             return resolved;
+        }
+
+        private List<ServiceControlPolicyKind> policies(JsonNode node, String path) {
+            List<String> known = java.util.Arrays.stream(ServiceControlPolicyKind.values())
+                    .map(ServiceControlPolicyKind::yamlName).toList();
+            return r.stringList(node, path, "policies", false, "policy", (itemPath, name) -> {
+                if (known.contains(name)) {
+                    return true;
+                }
+                r.unknownReference(itemPath, "policy", name, known);
+                return false;
+            }).stream().map(name -> ServiceControlPolicyKind.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_')))
+                    .toList();
         }
 
         /** Parents are paths, so a cycle shows as OUs whose parents name each other: follow the names. */

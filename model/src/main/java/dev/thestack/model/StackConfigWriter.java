@@ -43,6 +43,9 @@ public final class StackConfigWriter {
         config.organizationalUnits().forEach(ou -> {
             ObjectNode node = ous.addObject().put("name", ou.name());
             ou.parentPath().ifPresent(p -> node.put("parent", p));
+            if (!ou.policies().isEmpty()) {
+                ou.policies().forEach(policy -> node.withArray("policies").add(policy.yamlName()));
+            }
         });
         ArrayNode accounts = root.putArray("accounts");
         config.accounts().forEach(a -> {

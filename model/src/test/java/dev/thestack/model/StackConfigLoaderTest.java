@@ -141,6 +141,20 @@ class StackConfigLoaderTest {
     }
 
     @Test
+    void ousCarryTheirServiceControlPoliciesAndUnknownOnesAreNamed() {
+        StackConfig config = StackConfigLoader.parse(VALID, "valid");
+        assertThat(config.organizationalUnit("Workloads").orElseThrow().policies())
+                .contains(ServiceControlPolicyKind.DENY_UNGOVERNED_REGIONS, ServiceControlPolicyKind.DENY_ROOT_USER);
+        assertThat(config.organizationalUnit("Workloads/Prod").orElseThrow().policies()).isEmpty();
+
+        String typo = replaceOnce(VALID, "policies: [deny-leave-organization, deny-root-user, protect-audit-trail",
+                "policies: [deny-leave-organisation, deny-root-user, protect-audit-trail");
+        assertThat(catchConfig(typo).problems()).extracting(Problem::toString).singleElement().asString()
+                .startsWith("organizationalUnits[0].policies[0]: unknown policy 'deny-leave-organisation' "
+                        + "(fix: did you mean 'deny-leave-organization'?");
+    }
+
+    @Test
     void aRootThatIsNotAMappingIsNamedAsTheFile() {
         assertThat(catchConfig("- a\n- b\n").problems()).singleElement()
                 .satisfies(p -> assertThat(p.toString()).isEqualTo("(root): expected a mapping (key: value lines), found a list "
@@ -168,7 +182,8 @@ class StackConfigLoaderTest {
         String aliased = replaceOnce(replaceOnce(VALID, "  - name: dev\n", "  - name: &dev dev\n"),
                 "    environment: dev\n", "    environment: *dev\n");
         assertThat(catchConfig(aliased).problems()).extracting(Problem::message)
-                .containsExactly("anchor &dev at line 36 is not supported", "alias *dev at line 100 is not supported");
+                .containsExactly("anchor &dev at line " + lineOf(aliased, "&dev") + " is not supported",
+                        "alias *dev at line " + lineOf(aliased, "*dev") + " is not supported");
         assertThat(catchConfig(VALID.replace("name: acme", "name: !custom acme")).problems())
                 .extracting(Problem::message).containsExactly("explicit tag !custom at line 4 is not supported");
         assertThat(catchConfig(VALID + "---\norganization: {}\n").problems()).extracting(Problem::message)
@@ -230,6 +245,10 @@ class StackConfigLoaderTest {
             return e;
         }
         throw new AssertionError("expected the config to be rejected");
+    }
+
+    private static int lineOf(String text, String fragment) {
+        return (int) text.substring(0, text.indexOf(fragment)).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private static String replaceOnce(String text, String find, String replace) {
