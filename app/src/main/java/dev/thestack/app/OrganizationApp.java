@@ -4,6 +4,7 @@ import dev.thestack.dashboards.AlarmThresholds;
 import dev.thestack.dashboards.WorkloadMonitoring;
 import dev.thestack.dashboards.WorkloadMonitoringProps;
 import dev.thestack.governance.OrganizationStructure;
+import dev.thestack.governance.RequiredTagsCheck;
 import dev.thestack.model.Account;
 import dev.thestack.model.AccountRole;
 import dev.thestack.model.StackConfig;
@@ -39,6 +40,7 @@ public final class OrganizationApp {
     private final StackConfig config;
     private final App app;
     private final Map<String, Stack> stacksByAccount = new LinkedHashMap<>();
+    private final RequiredTagsCheck requiredTags;
 
     public OrganizationApp(StackConfig config, ServiceArtifacts artifacts, Path outdir) {
         this.config = config;
@@ -85,6 +87,12 @@ public final class OrganizationApp {
                     environment.name(), runbooks, todo.function(), todo.table(), AlarmThresholds.defaults()));
         }
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).reports(true).build()));
+        this.requiredTags = RequiredTagsCheck.attach(app, config.tags().required());
+    }
+
+    /** After {@link #synth()}: every taggable resource that lacks a required cost-allocation tag. */
+    public List<String> untaggedResources() {
+        return requiredTags.findings();
     }
 
     private Stack add(Account account, String description) {

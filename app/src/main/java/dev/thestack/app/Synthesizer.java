@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * Synthesizes the organization into a cloud assembly without ever leaving a half-written one behind: synthesis goes
- * to a staging folder that replaces the output folder only when every stack passed cdk-nag ({@link AssemblyOutput}).
+ * to a staging folder that replaces the output folder only when every stack passed cdk-nag and every taggable
+ * resource carries the required cost-allocation tags ({@link AssemblyOutput}).
  */
 public final class Synthesizer {
     private final Consumer<String> progress;
@@ -38,12 +39,16 @@ public final class Synthesizer {
             app.synth();
             progress.accept("synthesized in " + seconds(synthStarted));
             List<AccountSummary> summaries = AssemblyReader.summarize(output.staging(), config);
-            boolean passed = summaries.stream().allMatch(s -> s.nag().unsuppressedErrors().isEmpty());
-            return new Result(summaries, passed ? output.commit() : output.reject(), passed);
+            List<String> untagged = app.untaggedResources();
+            boolean passed = untagged.isEmpty() && summaries.stream().allMatch(s -> s.nag().unsuppressedErrors().isEmpty());
+            return new Result(summaries, untagged, passed ? output.commit() : output.reject(), passed);
         }
     }
 
-    public record Result(List<AccountSummary> accounts, Path assembly, boolean passed) {
+    /**
+     * @param untagged taggable resources lacking a required cost tag; any makes the synthesis fail like a nag error
+     */
+    public record Result(List<AccountSummary> accounts, List<String> untagged, Path assembly, boolean passed) {
     }
 
     private static String seconds(long startedNanos) {

@@ -166,10 +166,13 @@ public final class StackCli {
                 .synth(model, ServiceArtifacts.inCheckout(root()), out);
         stdout.println();
         SummaryPrinter.print(result.accounts(), stdout);
+        result.untagged().forEach(resource -> stdout.println("    UNTAGGED    " + resource));
         if (!result.passed()) {
-            spec.commandLine().getErr().println("error: cdk-nag reported unsuppressed errors (listed above as NAG ERROR). Fix them, or "
-                    + "suppress each with a written reason in NagSuppressionsCatalog. The rejected assembly is in "
-                    + result.assembly() + "; " + out + " was left unchanged.");
+            spec.commandLine().getErr().println("error: the synthesis was refused: " + (result.untagged().isEmpty() ? ""
+                    : result.untagged().size() + " resource(s) lack required cost tags (UNTAGGED above); ")
+                    + "unsuppressed cdk-nag errors are listed above as NAG ERROR (fix them, or suppress each with a "
+                    + "written reason in NagSuppressionsCatalog). The rejected assembly is in " + result.assembly()
+                    + "; " + out + " was left unchanged.");
             return CHECK_FAILED;
         }
         stdout.println("cloud assembly: " + result.assembly() + "  (list its stacks: node-tools/node_modules/.bin/cdk ls --app "

@@ -226,6 +226,20 @@ class OrganizationAppTest {
     }
 
     @Test
+    void everyTaggableResourceOfEveryStackCarriesTheRequiredCostTags() {
+        assertThat(app.untaggedResources()).isEmpty();
+        for (JsonNode template : templates.values()) {
+            template.path("Resources").forEach(resource -> {
+                if (resource.path("Properties").has("Tags") && resource.path("Properties").path("Tags").isArray()) {
+                    List<String> keys = new ArrayList<>();
+                    resource.path("Properties").path("Tags").forEach(t -> keys.add(t.path("Key").asText()));
+                    assertThat(keys).as(resource.path("Type").asText()).containsAll(config.tags().required());
+                }
+            });
+        }
+    }
+
+    @Test
     void stacksCarryTheCostAllocationTagsFromTheModel() {
         Account globex = config.account("prod-globex");
         var team = config.team(globex.team());
