@@ -40,7 +40,6 @@ public final class OrganizationApp {
     private final StackConfig config;
     private final App app;
     private final Map<String, Stack> stacksByAccount = new LinkedHashMap<>();
-    private final RequiredTagsCheck requiredTags;
 
     public OrganizationApp(StackConfig config, ServiceArtifacts artifacts, Path outdir) {
         this.config = config;
@@ -87,12 +86,11 @@ public final class OrganizationApp {
                     environment.name(), runbooks, todo.function(), todo.table(), AlarmThresholds.defaults()));
         }
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).reports(true).build()));
-        this.requiredTags = RequiredTagsCheck.attach(app, config.tags().required());
     }
 
-    /** After {@link #synth()}: every taggable resource that lacks a required cost-allocation tag. */
+    /** After {@link #synth()} (tags are applied by aspects during it): every taggable resource lacking a cost tag. */
     public List<String> untaggedResources() {
-        return requiredTags.findings();
+        return RequiredTagsCheck.findUntagged(app, config.tags().required());
     }
 
     private Stack add(Account account, String description) {

@@ -26,9 +26,9 @@ class RequiredTagsCheckTest {
         CfnQueuePolicy.Builder.create(stack, "Policy").queues(List.of(untagged.getAttrQueueUrl()))
                 .policyDocument(Map.of("Version", "2012-10-17", "Statement", List.of())).build();
 
-        RequiredTagsCheck check = RequiredTagsCheck.attach(app, List.of("Service", "Environment", "Team", "CostCenter"));
         app.synth();
 
-        assertThat(check.findings()).containsExactly("tags/Untagged (AWS::SQS::Queue) lacks Service, CostCenter");
+        assertThat(RequiredTagsCheck.findUntagged(app, List.of("Service", "Environment", "Team", "CostCenter")))
+                .containsExactly("tags/Untagged (AWS::SQS::Queue) lacks Service, CostCenter");
     }
 }
