@@ -4,6 +4,7 @@ import dev.thestack.app.AssemblyOutput;
 import dev.thestack.app.ServiceArtifacts;
 import dev.thestack.app.SummaryPrinter;
 import dev.thestack.app.Synthesizer;
+import dev.thestack.governance.GovernanceReport;
 import dev.thestack.model.AccountRole;
 import dev.thestack.model.ConfigException;
 import dev.thestack.model.StackConfig;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
         description = "Provisions and observes a whole AWS organization from one stack.yaml.",
         footer = {"", "  build     Rebuild the toolkit (the ./stack launcher does this by itself when a source changed).",
                 "", "Exit codes: 0 ok, 1 a check failed (e.g. an unsuppressed cdk-nag error), 2 invalid stack.yaml, usage or --out."},
-        subcommands = {StackCli.Validate.class, StackCli.Synth.class, StackCli.Demo.class, StackCli.CdkApp.class})
+        subcommands = {StackCli.Validate.class, StackCli.Synth.class, StackCli.Demo.class, StackCli.Governance.class,
+                StackCli.CdkApp.class})
 public final class StackCli {
     /** Exit codes: scripts can tell a bad config from a failed check. */
     public static final int OK = 0;
@@ -136,6 +138,34 @@ public final class StackCli {
                     model.organizationalUnits().size(), model.environments().size());
             out.println("== 2/2 synthesize the organization");
             return synthesize(spec, config, options.out, "   ", spec.commandLine().getOut());
+        }
+    }
+
+    /** Output formats of the governance report. */
+    enum Format { text, md, json }
+
+    @Command(name = "governance", mixinStandardHelpOptions = true,
+            description = "Print what governs each OU (accounts, service control policies attached and inherited, "
+                    + "SCP budget), for an auditor; writes nothing.")
+    static final class Governance implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOption config;
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+                description = "text, md or json (default: ${DEFAULT-VALUE})")
+        Format format;
+
+        @Override
+        public Integer call() {
+            GovernanceReport report = GovernanceReport.of(config.load());
+            spec.commandLine().getOut().print(switch (format) {
+                case text -> report.text();
+                case md -> report.markdown();
+                case json -> report.json() + "\n";
+            });
+            spec.commandLine().getOut().flush();
+            return OK;
         }
     }
 

@@ -94,6 +94,33 @@ class StackCliTest {
     }
 
     @Test
+    void governanceShowsEachOusAccountsAndAttachedAndInheritedPoliciesInEveryFormat() throws IOException {
+        String config = ROOT.resolve("stack.yaml").toString();
+
+        Run md = stack("governance", "--config", config, "--format", "md");
+        assertThat(md.exit()).as(md.err()).isZero();
+        assertThat(md.out()).contains("| OU | accounts | SCPs attached here | SCPs inherited | SCP budget used |")
+                .containsPattern("\\| Workloads/Prod \\| prod-multi-tenant \\(555555555555, workload\\)<br>prod-globex "
+                        + "\\(666666666666, workload\\) \\| — \\| deny-leave-organization<br>deny-root-user<br>"
+                        + "deny-ungoverned-regions<br>protect-audit-trail<br>protect-security-services \\| 0/3 \\|")
+                .containsPattern("\\| Workloads \\| — \\| deny-leave-organization<br>.* \\| — \\| 1/3 \\(\\d+ chars\\) \\|");
+
+        Run json = stack("governance", "--config", config, "--format", "json");
+        assertThat(json.exit()).isZero();
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(tree.path("organizationalUnits")).hasSize(6);
+        assertThat(tree.path("managementAccount").asText()).isEqualTo("management (111111111111)");
+
+        Run text = stack("governance", "--config", config);
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("Sandbox   [SCP budget 1/3", "accounts:  dev-alice (888888888888, workload)");
+
+        Run bad = stack("governance", "--config", config, "--format", "pdf");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("expected one of [text, md, json]");
+    }
+
+    @Test
     void cdkAppRefusesToRunOutsideTheCdkCli() {
         Run run = stack("cdk-app", "--config", ROOT.resolve("stack.yaml").toString());
 
