@@ -104,6 +104,39 @@ class OrganizationAppTest {
     }
 
     @Test
+    void theLogsAccountKeepsAnEncryptedVersionedLockedTlsOnlyArchiveWithAccessLogs() {
+        Template logs = template(AccountRole.LOGS);
+        logs.resourceCountIs("AWS::S3::Bucket", 2);
+        logs.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
+        logs.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "ObjectLockEnabled", true,
+                "VersioningConfiguration", Map.of("Status", "Enabled"),
+                "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Match.objectLike(Map.of(
+                        "ServerSideEncryptionByDefault", Match.objectLike(Map.of("SSEAlgorithm", "aws:kms")))))),
+                "LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", "archive/")),
+                "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of("Transitions", List.of(
+                        Map.of("StorageClass", "STANDARD_IA", "TransitionInDays", 30),
+                        Map.of("StorageClass", "GLACIER", "TransitionInDays", 90)))))),
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+                        "IgnorePublicAcls", true, "RestrictPublicBuckets", true)));
+        logs.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+        assertThat(templates.get(config.accountWithRole(AccountRole.LOGS).name()).toString())
+                .as("nothing in the archive is deleted with the stack").doesNotContain("\"DeletionPolicy\":\"Delete\"");
+    }
+
+    @Test
+    void theAuditAccountHasAnEncryptedTlsOnlyFindingsTopic() {
+        Template audit = template(AccountRole.AUDIT);
+        audit.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
+        audit.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
+        audit.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    @Test
     void theMonitoringAccountHasASinkOnlyTheOrganizationCanLinkTo() {
         Template monitoring = template(AccountRole.MONITORING);
         monitoring.hasResourceProperties("AWS::Oam::Sink", Map.of("Policy", Map.of("Statement", List.of(Match.objectLike(Map.of(
