@@ -46,7 +46,7 @@ public final class GovernanceReport {
             ou.parentPath().ifPresent(parent -> ancestors(config, parent).forEach(p -> inherited.addAll(p.policies())));
             List<ServiceControlPolicies.PolicyDocument> documents = ServiceControlPolicies.forUnit(config, ou);
             rows.add(new OuRow(ou.path(), accounts, names(ou.policies()), names(inherited), documents.size(),
-                    ServiceControlPolicies.POLICIES_LEFT_PER_OU,
+                    ServiceControlPolicies.policiesLeftPerOu(config),
                     documents.stream().map(ServiceControlPolicies.PolicyDocument::characters).toList()));
         }
         Account management = config.accountWithRole(AccountRole.MANAGEMENT);

@@ -22,11 +22,19 @@ public final class ServiceControlPolicies {
     public static final int MAX_POLICY_CHARACTERS = 5120;
     /** Organizations' limit on SCPs attached to one target (root, OU or account). */
     public static final int MAX_POLICIES_PER_TARGET = 5;
+    /** Every target keeps AWS's FullAWSAccess: detaching it denies everything. */
+    public static final int AWS_POLICIES_PER_TARGET = 1;
     /**
-     * What is left for ours: every target keeps AWS's FullAWSAccess (detaching it denies everything), and
-     * Control Tower attaches its own consolidated guardrail SCP to every OU it governs.
+     * Control Tower packs the SCP-based controls of an OU it governs into its own aws-guardrails-* policies. No AWS
+     * page states how many; a practitioner's account of 2 per OU is the highest figure found, so 2 are reserved.
      */
-    public static final int POLICIES_LEFT_PER_OU = MAX_POLICIES_PER_TARGET - 2;
+    public static final int CONTROL_TOWER_POLICIES_PER_OU = 2;
+
+    /** How many SCPs of ours an OU can carry: what Organizations allows minus AWS's and Control Tower's own. */
+    public static int policiesLeftPerOu(StackConfig config) {
+        return MAX_POLICIES_PER_TARGET - AWS_POLICIES_PER_TARGET
+                - (config.controlTower().isPresent() ? CONTROL_TOWER_POLICIES_PER_OU : 0);
+    }
 
     /**
      * Services whose endpoints are global (served from us-east-1) or that must work from anywhere for the
@@ -63,7 +71,7 @@ public final class ServiceControlPolicies {
      * statement cannot fit the size limit or the OU would carry more SCPs than Organizations allows.
      */
     public static List<PolicyDocument> forUnit(StackConfig config, OrganizationalUnit ou) {
-        return forUnit(config, ou, MAX_POLICY_CHARACTERS, POLICIES_LEFT_PER_OU);
+        return forUnit(config, ou, MAX_POLICY_CHARACTERS, policiesLeftPerOu(config));
     }
 
     /** With the limits as parameters, so both errors can be shown with the small set of policies we have. */
@@ -91,8 +99,10 @@ public final class ServiceControlPolicies {
         }
         if (documents.size() > policiesLeft) {
             throw new ConfigException("stack.yaml", List.of(new Problem(path, "OU '" + ou.path() + "' would carry "
-                    + documents.size() + " SCPs of ours; with FullAWSAccess and Control Tower's own, Organizations' limit of "
-                    + MAX_POLICIES_PER_TARGET + " per target leaves room for " + policiesLeft,
+                    + documents.size() + " SCPs of ours; Organizations allows " + MAX_POLICIES_PER_TARGET
+                    + " per target, and after FullAWSAccess" + (config.controlTower().isPresent()
+                    ? " and the " + CONTROL_TOWER_POLICIES_PER_OU + " Control Tower attaches" : "")
+                    + " there is room for " + policiesLeft,
                     "attach some of these policies to a parent OU instead (they bind everything below it)")));
         }
         return documents;

@@ -72,7 +72,7 @@ class ServiceControlPoliciesTest {
     void anOusPoliciesAreConsolidatedIntoFewDocumentsWithinTheSizeLimit() {
         List<ServiceControlPolicies.PolicyDocument> documents = ServiceControlPolicies.forUnit(CONFIG, WORKLOADS);
 
-        assertThat(documents).hasSizeBetween(1, ServiceControlPolicies.POLICIES_LEFT_PER_OU);
+        assertThat(documents).hasSizeBetween(1, ServiceControlPolicies.policiesLeftPerOu(CONFIG));
         assertThat(documents).allSatisfy(d -> assertThat(d.characters()).isLessThanOrEqualTo(ServiceControlPolicies.MAX_POLICY_CHARACTERS));
         assertThat(documents.stream().flatMap(d -> d.kinds().stream())).containsExactlyElementsOf(WORKLOADS.policies());
         assertThat(ServiceControlPolicies.forUnit(CONFIG, CONFIG.organizationalUnit("Workloads/Prod").orElseThrow()))
@@ -94,7 +94,8 @@ class ServiceControlPoliciesTest {
         assertThatThrownBy(() -> ServiceControlPolicies.forUnit(CONFIG, WORKLOADS, oneKindEach, 1))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("OU 'Workloads' would carry")
-                .hasMessageContaining("with FullAWSAccess and Control Tower's own, Organizations' limit of 5 per target "
-                        + "leaves room for 1");
+                .hasMessageContaining("Organizations allows 5 per target, and after FullAWSAccess and the 2 Control "
+                        + "Tower attaches there is room for 1");
+        assertThat(ServiceControlPolicies.policiesLeftPerOu(CONFIG)).as("5 - FullAWSAccess - Control Tower's 2").isEqualTo(2);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 public record StackConfig(Organization organization, CostTags tags, Runbooks runbooks, List<Team> teams,
                           List<ServiceOwner> services, List<Environment> environments,
                           List<OrganizationalUnit> organizationalUnits, List<Account> accounts,
-                          List<Tenant> tenants) {
+                          List<Tenant> tenants, Optional<ControlTower> controlTower) {
 
     /** The services the toolkit deploys into every workload account; each needs an owning team. */
     public static final List<String> KNOWN_SERVICES = List.of("todo");
@@ -60,6 +60,37 @@ public record StackConfig(Organization organization, CostTags tags, Runbooks run
 
     public Optional<OrganizationalUnit> organizationalUnit(String path) {
         return organizationalUnits.stream().filter(ou -> ou.path().equals(path)).findFirst();
+    }
+
+    /** The OU of the log archive and audit accounts: Control Tower's security OU (validation keeps them together). */
+    public String securityOuPath() {
+        return accountWithRole(AccountRole.LOGS).ouPath().orElseThrow();
+    }
+
+    /**
+     * The values a cost tag may take: pinned in stack.yaml, or else every value the model gives it. Validation
+     * guarantees the model only uses pinned values.
+     */
+    public List<String> allowedTagValues(String key) {
+        if (tags.allowedValues().containsKey(key)) {
+            return tags.allowedValues().get(key);
+        }
+        return usedTagValues(key);
+    }
+
+    /** Every value the toolkit writes for a cost tag, from the model. */
+    public List<String> usedTagValues(String key) {
+        java.util.stream.Stream<String> values = switch (key) {
+            case "Service" -> java.util.stream.Stream.concat(java.util.stream.Stream.of(CostTags.PLATFORM_SERVICE),
+                    services.stream().map(ServiceOwner::service));
+            case "Environment" -> java.util.stream.Stream.concat(environments.stream().map(Environment::name),
+                    java.util.stream.Stream.of(CostTags.SHARED_ENVIRONMENT));
+            case "Team" -> teams.stream().map(Team::name);
+            case "CostCenter" -> teams.stream().map(Team::costCenter);
+            default -> key.equals(tags.tenantTag()) ? tenants.stream().map(Tenant::name)
+                    : java.util.stream.Stream.empty();
+        };
+        return values.distinct().toList();
     }
 
     public List<Tenant> tenantsOf(Account account) {

@@ -54,6 +54,10 @@ public final class StackConfigLoader {
     /** AWS tag values: the same characters, at most 256; cost centres end up as tag values. */
     static final Format TAG_VALUE = new Format(Pattern.compile("[\\p{L}\\p{N} _.:/=+@-]{1,256}"), "a usable tag value",
             "use letters, digits, spaces and _.:/=+-@, at most 256 characters (it becomes the CostCenter tag)");
+    /** Tag policy resource types: service:type or service:* (Organizations' enforced_for syntax). */
+    static final Format RESOURCE_TYPE = new Format(Pattern.compile("[a-z0-9-]+:([A-Za-z0-9-]+|\\*)"),
+            "a resource type", "write service:type or service:*, as AWS's \"Services and resource types that support "
+            + "enforcement\" page lists them");
     /** Alarm descriptions (at most 1024 characters) carry the link: the base keeps well inside that. */
     static final Format HTTPS_URL = new Format(Pattern.compile("https://[^\\s]{1,200}"), "an https:// URL of at most 200 characters",
             "give the https:// address where runbooks/alarms is published");
@@ -139,33 +143,45 @@ public final class StackConfigLoader {
 
         /** OUs whose parent is unknown, by path, with the key path that declares them. */
         private final Map<String, String> orphanedOus = new LinkedHashMap<>();
+        /** Where each OU is declared, by OU path, e.g. organizationalUnits[2]. */
+        private final Map<String, String> ouKeyPaths = new HashMap<>();
+        private final GovernanceValidation governance;
 
         Validation(YamlReader reader) {
             this.r = reader;
+            this.governance = new GovernanceValidation(reader);
         }
 
         Optional<StackConfig> read(JsonNode root) {
             if (r.mapping(root, "(root)", List.of("organization", "tags", "runbooks", "teams", "services",
-                    "environments", "organizationalUnits", "accounts", "tenants")).isEmpty()) {
+                    "environments", "organizationalUnits", "accounts", "tenants", "controlTower")).isEmpty()) {
                 return Optional.empty();
             }
             Optional<Organization> organization = organization(root);
+            Optional<ControlTower> controlTower = governance.controlTower(root);
             CostTags tags = tags(root);
             Optional<Runbooks> runbooks = runbooks(root);
             List<Team> teams = named(root, "teams", true, this::team, Team::name);
             List<Environment> environments = named(root, "environments", true, this::environment, Environment::name);
             Map<String, Team> teamsByName = index(teams, Team::name);
             List<ServiceOwner> services = services(root, teamsByName.keySet());
-            List<OrganizationalUnit> ous = organizationalUnits(root);
+            List<OrganizationalUnit> ous = organizationalUnits(root, controlTower, organization);
             Set<String> ouPaths = new LinkedHashSet<>(ous.stream().map(OrganizationalUnit::path).toList());
             Set<String> environmentNames = index(environments, Environment::name).keySet();
             List<Account> accounts = accounts(root, organization, ouPaths, environmentNames, teamsByName.keySet());
             List<Tenant> tenants = tenants(root, accounts);
+            controlTower.ifPresent(tower -> {
+                governance.checkLandingZone(tower, ous, ouKeyPaths, accounts, root);
+                governance.checkPlacement(tower, ous, ouKeyPaths, accounts.stream()
+                        .filter(a -> a.role() == AccountRole.LOGS).findFirst().flatMap(Account::ouPath));
+            });
             if (organization.isEmpty() || runbooks.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new StackConfig(organization.get(), tags, runbooks.get(), teams, services,
-                    environments, ous, accounts, tenants));
+            StackConfig config = new StackConfig(organization.get(), tags, runbooks.get(), teams, services,
+                    environments, ous, accounts, tenants, controlTower);
+            checkPinnedTagValues(config, root);
+            return Optional.of(config);
         }
 
         private Optional<Organization> organization(JsonNode root) {
@@ -207,7 +223,8 @@ public final class StackConfigLoader {
         }
 
         private CostTags tags(JsonNode root) {
-            Optional<JsonNode> node = r.mapping(root.get("tags"), "tags", List.of("required", "tenantTag"));
+            Optional<JsonNode> node = r.mapping(root.get("tags"), "tags", List.of("required", "tenantTag",
+                    "allowedValues", "enforcedFor"));
             if (node.isEmpty()) {
                 return CostTags.defaults();
             }
@@ -229,7 +246,64 @@ public final class StackConfigLoader {
                 }
                 return true;
             }).orElse(CostTags.defaults().tenantTag());
-            return new CostTags(required, tenantTag);
+            Map<String, List<String>> allowed = new LinkedHashMap<>();
+            r.mapping(node.get().get("allowedValues"), "tags.allowedValues", tagKeys(required, tenantTag))
+                    .ifPresent(values -> values.fieldNames().forEachRemaining(key -> {
+                        if (tagKeys(required, tenantTag).contains(key)) {
+                            allowed.put(key, r.stringList(values, "tags.allowedValues", key, true, "value",
+                                    (path, value) -> checkFormat(path, value, TAG_VALUE)));
+                        }
+                    }));
+            List<String> enforcedFor = r.stringList(node.get(), "tags", "enforcedFor", false, "resource type",
+                    (path, value) -> checkFormat(path, value, RESOURCE_TYPE));
+            return new CostTags(required, tenantTag, allowed, enforcedFor);
+        }
+
+        private static List<String> tagKeys(List<String> required, String tenantTag) {
+            List<String> keys = new ArrayList<>(required);
+            keys.add(tenantTag);
+            return keys;
+        }
+
+        private boolean checkFormat(String path, String value, Format format) {
+            if (format.pattern().matcher(value).matches()) {
+                return true;
+            }
+            r.problem(path, "'" + value + "' is not " + format.noun(), format.fix());
+            return false;
+        }
+
+        /**
+         * A value the model writes into a tag must be one the tag policy allows, or every resource carrying it would
+         * be reported (or, where enforced, refused). Reported where the value is written.
+         */
+        private void checkPinnedTagValues(StackConfig config, JsonNode root) {
+            config.tags().allowedValues().forEach((key, allowed) -> {
+                for (String value : config.usedTagValues(key)) {
+                    if (!allowed.contains(value)) {
+                        r.problem(whereTagValueComesFrom(root, key, value), "'" + value + "' is not an allowed " + key
+                                        + " value (tags.allowedValues." + key + ": " + String.join(", ", allowed) + ")",
+                                "use one of the allowed values, or add '" + value + "' to tags.allowedValues." + key);
+                    }
+                }
+            });
+        }
+
+        private static String whereTagValueComesFrom(JsonNode root, String key, String value) {
+            String list = switch (key) {
+                case "Service" -> "services";
+                case "Environment" -> "environments";
+                case "Team", "CostCenter" -> "teams";
+                default -> "tenants";
+            };
+            String field = key.equals("CostCenter") ? "costCenter" : "name";
+            JsonNode items = root.path(list);
+            for (int i = 0; i < items.size(); i++) {
+                if (value.equals(items.get(i).path(field).asText())) {
+                    return list + "[" + i + "]." + field;
+                }
+            }
+            return "tags.allowedValues." + key;
         }
 
         private Optional<Runbooks> runbooks(JsonNode root) {
@@ -295,7 +369,8 @@ public final class StackConfigLoader {
             return owners;
         }
 
-        private List<OrganizationalUnit> organizationalUnits(JsonNode root) {
+        private List<OrganizationalUnit> organizationalUnits(JsonNode root, Optional<ControlTower> controlTower,
+                                                             Optional<Organization> organization) {
             Map<String, JsonNode> declared = new LinkedHashMap<>();
             Map<String, String> pathOf = new HashMap<>();
             List<JsonNode> items = r.list(root, "", "organizationalUnits", true);
@@ -307,15 +382,18 @@ public final class StackConfigLoader {
                     r.problem(path, "is an empty item", "remove the lone '-' or fill in the item");
                     continue;
                 }
-                if (r.mapping(node, path, List.of("name", "parent", "policies")).isEmpty()) {
+                if (r.mapping(node, path, List.of("name", "parent", "id", "policies", "controls")).isEmpty()) {
                     continue;
                 }
                 Optional<String> name = r.matching(node, path, "name", true, OU_NAME);
                 Optional<String> parent = r.string(node, path, "parent", false);
+                Optional<String> existingId = r.matching(node, path, "id", false, GovernanceValidation.OU_ID);
+                List<ControlSelection> controls = governance.controls(node, path, controlTower, organization);
                 name.ifPresent(n -> {
-                    OrganizationalUnit ou = new OrganizationalUnit(n, parent, policies(node, path));
+                    OrganizationalUnit ou = new OrganizationalUnit(n, parent, policies(node, path), existingId, controls);
                     candidates.add(ou);
                     pathOf.put(ou.path(), path);
+                    ouKeyPaths.putIfAbsent(ou.path(), path);
                     if (declared.put(ou.path(), node) != null) {
                         r.problem(path + ".name", "OU '" + ou.path() + "' is declared twice",
                                 "remove one of the two, or give them different names or parents");

@@ -30,6 +30,20 @@ public final class StackConfigWriter {
         ObjectNode tags = root.putObject("tags");
         config.tags().required().forEach(tags.putArray("required")::add);
         tags.put("tenantTag", config.tags().tenantTag());
+        if (!config.tags().allowedValues().isEmpty()) {
+            ObjectNode allowed = tags.putObject("allowedValues");
+            config.tags().allowedValues().forEach((key, values) -> values.forEach(allowed.putArray(key)::add));
+        }
+        config.tags().enforcedFor().forEach(tags.withArray("enforcedFor")::add);
+        config.controlTower().ifPresent(tower -> {
+            ObjectNode node = root.putObject("controlTower").put("landingZoneVersion", tower.version().text());
+            tower.sandboxOu().ifPresent(sandbox -> node.put("sandboxOu", sandbox));
+            node.put("logRetentionDays", tower.logRetentionDays())
+                    .put("accessLogRetentionDays", tower.accessLogRetentionDays())
+                    .put("identityCenter", tower.identityCenter())
+                    .put("baselineVersion", tower.baselineVersion())
+                    .put("maxConcurrentControlOperations", tower.maxConcurrentControlOperations());
+        });
         root.putObject("runbooks").put("baseUrl", config.runbooks().baseUrl());
         ArrayNode teams = root.putArray("teams");
         config.teams().forEach(t -> teams.addObject().put("name", t.name()).put("email", t.email())
@@ -43,9 +57,16 @@ public final class StackConfigWriter {
         config.organizationalUnits().forEach(ou -> {
             ObjectNode node = ous.addObject().put("name", ou.name());
             ou.parentPath().ifPresent(p -> node.put("parent", p));
-            if (!ou.policies().isEmpty()) {
-                ou.policies().forEach(policy -> node.withArray("policies").add(policy.yamlName()));
-            }
+            ou.existingId().ifPresent(id -> node.put("id", id));
+            ou.policies().forEach(policy -> node.withArray("policies").add(policy.yamlName()));
+            ou.controls().forEach(control -> {
+                ObjectNode item = node.withArray("controls").addObject().put("control", control.name());
+                control.catalogId().filter(id -> control.control().globalId().isEmpty())
+                        .ifPresent(id -> item.put("catalogId", id));
+                if (!control.parameters().isEmpty()) {
+                    item.set("parameters", YAML.valueToTree(control.parameters()));
+                }
+            });
         });
         ArrayNode accounts = root.putArray("accounts");
         config.accounts().forEach(a -> {

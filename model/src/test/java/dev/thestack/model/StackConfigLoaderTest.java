@@ -159,7 +159,7 @@ class StackConfigLoaderTest {
         assertThat(catchConfig("- a\n- b\n").problems()).singleElement()
                 .satisfies(p -> assertThat(p.toString()).isEqualTo("(root): expected a mapping (key: value lines), found a list "
                         + "(fix: write the file as keys organization, tags, runbooks, teams, services, environments, "
-                        + "organizationalUnits, accounts, tenants)"));
+                        + "organizationalUnits, accounts, tenants, controlTower)"));
     }
 
     @Test
@@ -238,7 +238,7 @@ class StackConfigLoaderTest {
                         "organizationalUnits");
     }
 
-    private static ConfigException catchConfig(String yaml) {
+    static ConfigException catchConfig(String yaml) {
         try {
             StackConfigLoader.parse(yaml, "stack.yaml");
         } catch (ConfigException e) {
@@ -251,17 +251,17 @@ class StackConfigLoaderTest {
         return (int) text.substring(0, text.indexOf(fragment)).chars().filter(c -> c == '\n').count() + 1;
     }
 
-    private static String replaceOnce(String text, String find, String replace) {
+    static String replaceOnce(String text, String find, String replace) {
         int at = text.indexOf(find);
         assertThat(at).as("test fixture contains %s", find).isNotNegative();
         return text.substring(0, at) + replace + text.substring(at + find.length());
     }
 
-    private static String unescape(String csv) {
+    static String unescape(String csv) {
         return csv.replace("\\n", "\n");
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = StackConfigLoaderTest.class.getResourceAsStream("/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
