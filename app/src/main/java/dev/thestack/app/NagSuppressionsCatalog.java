@@ -1,5 +1,6 @@
 package dev.thestack.app;
 
+import dev.thestack.governance.ControlTowerRoles;
 import dev.thestack.services.constructs.TodoService;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -21,5 +22,20 @@ final class NagSuppressionsCatalog {
                         + "'*' is the only resource they accept (granted by Lambda active tracing).")
                 .appliesTo(List.of("Resource::*"))
                 .build()), true);
+    }
+
+    static void controlTowerRoles(ControlTowerRoles roles) {
+        NagSuppressions.addResourceSuppressions(roles, List.of(
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM4")
+                        .reason("Control Tower's API setup prescribes these AWS managed policies for its service roles "
+                                + "(AWSControlTowerServiceRolePolicy, AWSControlTowerCloudTrailRolePolicy, "
+                                + "AWSConfigRoleForOrganizations); landing zone 4.0 refuses an inline CloudTrail policy.")
+                        .build(),
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("ec2:DescribeAvailabilityZones takes no resource ARN; the StackSet role assumes "
+                                + "AWSControlTowerExecution in every member account, whose ids the role cannot list.")
+                        .build()), true);
     }
 }

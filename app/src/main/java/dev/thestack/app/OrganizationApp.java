@@ -3,6 +3,7 @@ package dev.thestack.app;
 import dev.thestack.dashboards.AlarmThresholds;
 import dev.thestack.dashboards.WorkloadMonitoring;
 import dev.thestack.dashboards.WorkloadMonitoringProps;
+import dev.thestack.governance.LandingZone;
 import dev.thestack.governance.OrganizationStructure;
 import dev.thestack.governance.RequiredTagsCheck;
 import dev.thestack.model.Account;
@@ -47,8 +48,11 @@ public final class OrganizationApp {
         RunbookIndex runbooks = new RunbookIndex(config.runbooks());
 
         Account management = config.accountWithRole(AccountRole.MANAGEMENT);
-        Stack managementStack = add(management, "Organization structure: OUs and member accounts");
-        new OrganizationStructure(managementStack, "Organization", config);
+        Stack managementStack = add(management, "Governance: OUs, accounts, SCPs, tag policy, Control Tower landing zone and controls");
+        OrganizationStructure structure = new OrganizationStructure(managementStack, "Organization", config);
+        if (config.controlTower().isPresent()) {
+            NagSuppressionsCatalog.controlTowerRoles(new LandingZone(managementStack, "ControlTower", config, structure).roles());
+        }
 
         Account logs = config.accountWithRole(AccountRole.LOGS);
         Stack logsStack = add(logs, "Central log archive");

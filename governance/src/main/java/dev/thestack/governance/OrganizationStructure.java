@@ -2,6 +2,7 @@ package dev.thestack.governance;
 
 import dev.thestack.model.Account;
 import dev.thestack.model.AccountRole;
+import dev.thestack.model.ControlTower;
 import dev.thestack.model.OrganizationalUnit;
 import dev.thestack.model.ServiceControlPolicyKind;
 import dev.thestack.model.StackConfig;
@@ -11,68 +12,119 @@ import software.amazon.awscdk.services.organizations.CfnOrganizationalUnit;
 import software.amazon.awscdk.services.organizations.CfnPolicy;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The organization's OUs, their service control policies and member accounts, in the management account. OUs are
- * created parents first; each member account is placed in the OU the model names. The management account itself is never a resource here:
- * it is the account that deploys this stack.
+ * The organization's OUs, their service control policies, the tag policy and the member accounts, in the management
+ * account. OUs are created parents first, except those that already exist (stack.yaml gives their id) and, on
+ * landing zone 3.3, the security and sandbox OUs Control Tower creates itself. The management account is never a
+ * resource here: it is the account that deploys this stack.
  */
 public final class OrganizationStructure extends Construct {
-    private final Map<String, CfnOrganizationalUnit> unitsByPath = new LinkedHashMap<>();
+    /** How each OU is referred to: its id and ARN, as tokens for the OUs this stack creates. */
+    public record OuReference(String id, String arn) {
+    }
+
+    private final Map<String, CfnOrganizationalUnit> createdUnits = new LinkedHashMap<>();
+    private final Map<String, OuReference> references = new LinkedHashMap<>();
     private final Map<String, CfnAccount> accountsByName = new LinkedHashMap<>();
-    private final List<CfnPolicy> policies = new java.util.ArrayList<>();
+    private final List<CfnPolicy> policies = new ArrayList<>();
+    private final CfnPolicy tagPolicy;
 
     public OrganizationStructure(Construct scope, String id, StackConfig config) {
         super(scope, id);
+        String managementId = config.accountWithRole(AccountRole.MANAGEMENT).id();
         for (OrganizationalUnit ou : parentsFirst(config.organizationalUnits())) {
-            String parentId = ou.parentPath().map(p -> unitsByPath.get(p).getAttrId())
-                    .orElse(config.organization().rootId());
-            unitsByPath.put(ou.path(), CfnOrganizationalUnit.Builder.create(this, constructId(ou))
-                    .name(ou.name())
-                    .parentId(parentId)
-                    .build());
+            if (ou.existingId().isPresent()) {
+                String ouId = ou.existingId().get();
+                references.put(ou.path(), new OuReference(ouId, "arn:aws:organizations::" + managementId + ":ou/"
+                        + config.organization().id() + "/" + ouId));
+            } else if (!createdByControlTower(config, ou)) {
+                String parentId = ou.parentPath().map(p -> references.get(p).id()).orElse(config.organization().rootId());
+                CfnOrganizationalUnit unit = CfnOrganizationalUnit.Builder.create(this, constructId(ou))
+                        .name(ou.name())
+                        .parentId(parentId)
+                        .build();
+                createdUnits.put(ou.path(), unit);
+                references.put(ou.path(), new OuReference(unit.getAttrId(), unit.getAttrArn()));
+            }
         }
         for (OrganizationalUnit ou : config.organizationalUnits()) {
             List<ServiceControlPolicies.PolicyDocument> documents = ServiceControlPolicies.forUnit(config, ou);
             for (int i = 0; i < documents.size(); i++) {
                 ServiceControlPolicies.PolicyDocument document = documents.get(i);
-                String name = config.organization().name() + "-" + ou.path().replace('/', '-').replace(' ', '-')
-                        + "-guardrails" + (documents.size() == 1 ? "" : "-" + (i + 1));
                 policies.add(CfnPolicy.Builder.create(this, "Scp:" + ou.path().replace('/', ':') + ":" + (i + 1))
-                        .name(name)
+                        .name(policyName(config, ou, documents.size(), i))
                         .type("SERVICE_CONTROL_POLICY")
                         .description(document.kinds().stream().map(ServiceControlPolicyKind::meaning)
-                                .collect(java.util.stream.Collectors.joining("; ")))
+                                .collect(Collectors.joining("; ")))
                         .content(document.content())
-                        .targetIds(List.of(unitsByPath.get(ou.path()).getAttrId()))
+                        .targetIds(List.of(references.get(ou.path()).id()))
                         .build());
             }
         }
+        // Attached at the root: cost tags are the same for every account, management included.
+        tagPolicy = CfnPolicy.Builder.create(this, "TagPolicy")
+                .name(config.organization().name() + "-cost-allocation-tags")
+                .type("TAG_POLICY")
+                .description("Cost-allocation tags: " + String.join(", ", TagPolicyDocument.keys(config))
+                        + ", their capitalization and allowed values")
+                .content(TagPolicyDocument.of(config))
+                .targetIds(List.of(config.organization().rootId()))
+                .build();
         for (Account account : config.accounts()) {
             if (account.role() == AccountRole.MANAGEMENT) {
                 continue;
             }
-            CfnOrganizationalUnit ou = unitsByPath.get(account.ouPath().orElseThrow());
+            // only the log archive and audit accounts can sit in an OU Control Tower has yet to create (validated):
+            // they start at the root and Control Tower moves them into its security OU
+            String parentId = Optional.ofNullable(references.get(account.ouPath().orElseThrow())).map(OuReference::id)
+                    .orElse(config.organization().rootId());
             accountsByName.put(account.name(), CfnAccount.Builder.create(this, "Account-" + account.name())
                     .accountName(account.name())
                     .email(account.email())
-                    .parentIds(List.of(ou.getAttrId()))
+                    .parentIds(List.of(parentId))
                     .tags(List.of(CfnTag.builder().key("Team").value(account.team()).build(),
                             CfnTag.builder().key("AccountRole").value(account.role().yamlName()).build()))
                     .build());
         }
     }
 
-    public Map<String, CfnOrganizationalUnit> unitsByPath() {
-        return Collections.unmodifiableMap(unitsByPath);
+    /** On landing zone 3.3 Control Tower creates the security and sandbox OUs named in the manifest. */
+    static boolean createdByControlTower(StackConfig config, OrganizationalUnit ou) {
+        Optional<ControlTower> tower = config.controlTower()
+                .filter(t -> t.version().controlTowerCreatesSecurityAndSandboxOus());
+        return ou.existingId().isEmpty() && tower.isPresent()
+                && (ou.path().equals(config.securityOuPath()) || tower.get().sandboxOu().equals(Optional.of(ou.path())));
+    }
+
+    private static String policyName(StackConfig config, OrganizationalUnit ou, int count, int index) {
+        return config.organization().name() + "-" + ou.path().replace('/', '-').replace(' ', '-')
+                + "-guardrails" + (count == 1 ? "" : "-" + (index + 1));
+    }
+
+    /** The id and ARN of an OU this stack can refer to; empty for an OU Control Tower has yet to create. */
+    public Optional<OuReference> reference(String ouPath) {
+        return Optional.ofNullable(references.get(ouPath));
+    }
+
+    public Map<String, CfnOrganizationalUnit> createdUnits() {
+        return Collections.unmodifiableMap(createdUnits);
     }
 
     public List<CfnPolicy> serviceControlPolicies() {
         return Collections.unmodifiableList(policies);
+    }
+
+    public CfnPolicy tagPolicy() {
+        return tagPolicy;
     }
 
     public Map<String, CfnAccount> accountsByName() {
@@ -88,7 +140,7 @@ public final class OrganizationStructure extends Construct {
     }
 
     /** Model order need not put parents first; depth order does, since a parent's path is a prefix of its child's. */
-    private static List<OrganizationalUnit> parentsFirst(List<OrganizationalUnit> units) {
-        return units.stream().sorted(java.util.Comparator.comparingInt(OrganizationalUnit::depth)).toList();
+    static List<OrganizationalUnit> parentsFirst(List<OrganizationalUnit> units) {
+        return units.stream().sorted(Comparator.comparingInt(OrganizationalUnit::depth)).toList();
     }
 }
