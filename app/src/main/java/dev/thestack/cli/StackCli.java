@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
         description = "Provisions and observes a whole AWS organization from one stack.yaml.",
         footer = {"", "  build     Rebuild the toolkit (the ./stack launcher does this by itself when a source changed).",
                 "", "Exit codes: 0 ok, 1 a check failed (e.g. an unsuppressed cdk-nag error), 2 invalid stack.yaml, usage or --out."},
-        subcommands = {StackCli.Validate.class, StackCli.Synth.class, StackCli.Demo.class, StackCli.Governance.class,
+        subcommands = {StackCli.Validate.class, StackCli.Synth.class, StackCli.Demo.class, StackCli.Governance.class, StackCli.Controls.class,
                 StackCli.CdkApp.class})
 public final class StackCli {
     /** Exit codes: scripts can tell a bad config from a failed check. */
@@ -165,6 +165,28 @@ public final class StackCli {
                 case json -> report.json() + "\n";
             });
             spec.commandLine().getOut().flush();
+            return OK;
+        }
+    }
+
+    @Command(name = "controls", mixinStandardHelpOptions = true,
+            description = "List the Control Tower controls an OU can enable under controls: in stack.yaml, with "
+                    + "behaviour, guidance, identifier and meaning; writes nothing.")
+    static final class Controls implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+                description = "text or md (default: ${DEFAULT-VALUE})")
+        Format format;
+
+        @Override
+        public Integer call() {
+            if (format == Format.json) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format json is not offered here: use text or md");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(ControlCatalogTable.render(format == Format.md));
+            out.flush();
             return OK;
         }
     }

@@ -94,30 +94,51 @@ class StackCliTest {
     }
 
     @Test
-    void governanceShowsEachOusAccountsAndAttachedAndInheritedPoliciesInEveryFormat() throws IOException {
+    void governanceShowsEachOusAccountsControlsPoliciesAndTagPolicyInEveryFormat() throws IOException {
         String config = ROOT.resolve("stack.yaml").toString();
 
         Run md = stack("governance", "--config", config, "--format", "md");
         assertThat(md.exit()).as(md.err()).isZero();
-        assertThat(md.out()).contains("| OU | accounts | SCPs attached here | SCPs inherited | SCP budget used |")
+        assertThat(md.out()).contains("Control Tower landing zone 4.0, home region eu-west-1")
+                .contains("| OU | accounts | registration | controls here | controls inherited | SCPs attached here "
+                        + "| SCPs inherited | SCP budget used | tag policy |")
                 .containsPattern("\\| Workloads/Prod \\| prod-multi-tenant \\(555555555555, workload\\)<br>prod-globex "
-                        + "\\(666666666666, workload\\) \\| — \\| deny-leave-organization<br>deny-root-user<br>"
-                        + "deny-ungoverned-regions<br>protect-audit-trail<br>protect-security-services \\| 0/3 \\|")
-                .containsPattern("\\| Workloads \\| — \\| deny-leave-organization<br>.* \\| — \\| 1/3 \\(\\d+ chars\\) \\|");
+                        + "\\(666666666666, workload\\) \\| AWSControlTowerBaseline 4.0 \\| AWS-GR_S3_VERSIONING_ENABLED "
+                        + "\\(detective, wave \\d\\)<br>.* \\| AWS-GR_RESTRICT_ROOT_USER_ACCESS_KEYS \\(from Workloads\\)<br>.*"
+                        + "\\| — \\| deny-leave-organization<br>deny-root-user<br>deny-ungoverned-regions<br>"
+                        + "protect-audit-trail<br>protect-security-services \\| 0/2 \\| acme-cost-allocation-tags \\(root\\) \\|")
+                .contains("| CT.MULTISERVICE.PV.1 | preventive | elective | nothing outside the allowed regions, for one OU "
+                        + "| `arn:aws:controlcatalog:::control/ka8e3pkqefnjsxuyc26ji580` |")
+                .contains("- `CostCenter`: CC-1000, CC-2000");
 
         Run json = stack("governance", "--config", config, "--format", "json");
         assertThat(json.exit()).isZero();
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
         assertThat(tree.path("organizationalUnits")).hasSize(6);
         assertThat(tree.path("managementAccount").asText()).isEqualTo("management (111111111111)");
+        assertThat(tree.path("tagPolicy").path("allowedValues").path("Environment").toString())
+                .isEqualTo("[\"prod\",\"integration\",\"dev\",\"shared\"]");
 
         Run text = stack("governance", "--config", config);
         assertThat(text.exit()).isZero();
-        assertThat(text.out()).contains("Sandbox   [SCP budget 1/3", "accounts:  dev-alice (888888888888, workload)");
+        assertThat(text.out()).contains("Sandbox   [SCP budget 1/2", "accounts:  dev-alice (888888888888, workload)",
+                "registration: AWSControlTowerBaseline 4.0");
 
         Run bad = stack("governance", "--config", config, "--format", "pdf");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("expected one of [text, md, json]");
+    }
+
+    @Test
+    void controlsListsTheCatalogWithIdentifiersAndTheSecurityOuRule() {
+        Run md = stack("controls", "--format", "md");
+
+        assertThat(md.exit()).as(md.err()).isZero();
+        assertThat(md.out()).contains("| CT.MULTISERVICE.PV.1 | preventive | elective | controlcatalog ka8e3pkqefnjsxuyc26ji580 "
+                        + "| not allowed | nothing outside the allowed regions, for one OU |")
+                .contains("| AWS-GR_CLOUDTRAIL_ENABLED | preventive | mandatory | (applied by Control Tower) | applied by Control Tower |")
+                .contains("| CT.S3.PR.1 | proactive | elective | give catalogId | not allowed |");
+        assertThat(stack("controls", "--format", "json").exit()).isEqualTo(2);
     }
 
     @Test
@@ -140,7 +161,7 @@ class StackCliTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("starting the CDK runtime", "synthesized in")
                 .containsPattern("prod-globex +666666666666 +eu-west-1 +15 +8 +1 +0/0/1")
-                .containsPattern("management +111111111111 +eu-west-1 +17 +0 +0 +0/0/0")
+                .containsPattern("management +111111111111 +eu-west-1 +54 +0 +0 +0/0/5")
                 .contains("total: 8 stacks");
         assertThat(out.resolve("acme-monitoring.template.json")).isRegularFile();
         assertThat(out.resolve("manifest.json")).isRegularFile();

@@ -20,7 +20,6 @@ import software.constructs.IConstruct;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public final class LandingZone extends Construct {
         organization.createdUnits().values().forEach(unit -> landingZone.getNode().addDependency(unit));
 
         IConstruct last = registerOus(config, tower, organization);
-        enableControls(config, tower, organization, last);
+        enableControls(config, organization, last);
     }
 
     /** Registers every OU this stack may govern, parents first, one after the other; answers the last resource. */
@@ -71,7 +70,7 @@ public final class LandingZone extends Construct {
         IConstruct previous = landingZone;
         for (OrganizationalUnit ou : OrganizationStructure.parentsFirst(config.organizationalUnits())) {
             Optional<OrganizationStructure.OuReference> reference = organization.reference(ou.path());
-            if (reference.isEmpty() || registeredByControlTower(config, tower, ou)) {
+            if (reference.isEmpty() || OrganizationStructure.ownedByControlTower(config, ou)) {
                 continue;
             }
             CfnEnabledBaseline.Builder baseline = CfnEnabledBaseline.Builder.create(this, "Baseline:" + ou.path().replace('/', ':'))
@@ -93,12 +92,6 @@ public final class LandingZone extends Construct {
             previous = resource;
         }
         return previous;
-    }
-
-    /** On 3.3 the security and sandbox OUs come with the landing zone, registered. */
-    private static boolean registeredByControlTower(StackConfig config, ControlTower tower, OrganizationalUnit ou) {
-        return tower.version().controlTowerCreatesSecurityAndSandboxOus()
-                && (ou.path().equals(config.securityOuPath()) || tower.sandboxOu().equals(Optional.of(ou.path())));
     }
 
     /**
@@ -125,30 +118,13 @@ public final class LandingZone extends Construct {
                 Map.of("Key", "IdentityCenterEnabledBaselineArn", "Value", arn.getValueAsString())));
     }
 
-    private void enableControls(StackConfig config, ControlTower tower, OrganizationStructure organization,
-                                IConstruct afterRegistration) {
-        record Pending(OrganizationalUnit ou, ControlSelection selection) {
-            int order() {
-                if (selection.name().equals(ControlCatalog.HOOKS_PREREQUISITE)) {
-                    return 0;
-                }
-                return selection.control().isProactive() ? 2 : 1;
-            }
-        }
-        List<Pending> pending = new ArrayList<>();
-        for (OrganizationalUnit ou : OrganizationStructure.parentsFirst(config.organizationalUnits())) {
-            ou.controls().forEach(selection -> pending.add(new Pending(ou, selection)));
-        }
-        pending.sort(Comparator.comparingInt(Pending::order));
-        List<List<Pending>> planned = ControlWaves.plan(pending, tower.maxConcurrentControlOperations(),
-                (later, earlier) -> later.selection().control().isProactive()
-                        && earlier.selection().name().equals(ControlCatalog.HOOKS_PREREQUISITE)
-                        && later.ou().isWithin(earlier.ou().path()));
+    private void enableControls(StackConfig config, OrganizationStructure organization, IConstruct afterRegistration) {
+        List<List<ControlPlan.Step>> planned = ControlPlan.waves(config);
         Map<String, CfnEnabledControl> prerequisites = new LinkedHashMap<>();
         List<IConstruct> previousWave = List.of(afterRegistration);
-        for (List<Pending> wave : planned) {
+        for (List<ControlPlan.Step> wave : planned) {
             List<EnabledControl> created = new ArrayList<>();
-            for (Pending item : wave) {
+            for (ControlPlan.Step item : wave) {
                 CfnEnabledControl.Builder control = CfnEnabledControl.Builder.create(this,
                                 "Control:" + item.ou().path().replace('/', ':') + ":" + item.selection().name())
                         .controlIdentifier(item.selection().controlArn(config.organization().homeRegion()))

@@ -97,12 +97,17 @@ public final class OrganizationStructure extends Construct {
         }
     }
 
-    /** On landing zone 3.3 Control Tower creates the security and sandbox OUs named in the manifest. */
-    static boolean createdByControlTower(StackConfig config, OrganizationalUnit ou) {
+    /** On landing zone 3.3 the security and sandbox OUs named in the manifest belong to Control Tower: it creates and registers them. */
+    static boolean ownedByControlTower(StackConfig config, OrganizationalUnit ou) {
         Optional<ControlTower> tower = config.controlTower()
                 .filter(t -> t.version().controlTowerCreatesSecurityAndSandboxOus());
-        return ou.existingId().isEmpty() && tower.isPresent()
+        return tower.isPresent()
                 && (ou.path().equals(config.securityOuPath()) || tower.get().sandboxOu().equals(Optional.of(ou.path())));
+    }
+
+    /** An OU Control Tower has yet to create: stack.yaml does not give its id yet. */
+    static boolean createdByControlTower(StackConfig config, OrganizationalUnit ou) {
+        return ou.existingId().isEmpty() && ownedByControlTower(config, ou);
     }
 
     private static String policyName(StackConfig config, OrganizationalUnit ou, int count, int index) {
