@@ -1,7 +1,5 @@
 package dev.thestack.governance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.model.ConfigException;
 import dev.thestack.model.OrganizationalUnit;
 import dev.thestack.model.Problem;
@@ -57,7 +55,6 @@ public final class ServiceControlPolicies {
             "arn:aws:iam::*:role/aws-controltower-*", "arn:aws:iam::*:role/stacksets-exec-*",
             "arn:aws:iam::*:role/OrganizationAccountAccessRole");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ServiceControlPolicies() {
     }
@@ -123,11 +120,7 @@ public final class ServiceControlPolicies {
     }
 
     static int size(Map<String, Object> document) {
-        try {
-            return JSON.writeValueAsString(document).length();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return PolicySize.of(document);
     }
 
     static List<Map<String, Object>> statements(StackConfig config, ServiceControlPolicyKind kind) {

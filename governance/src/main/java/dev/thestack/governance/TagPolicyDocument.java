@@ -1,7 +1,5 @@
 package dev.thestack.governance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.model.ConfigException;
 import dev.thestack.model.Problem;
 import dev.thestack.model.StackConfig;
@@ -19,7 +17,6 @@ import java.util.Map;
 public final class TagPolicyDocument {
     /** Organizations' limit on a tag policy document, in characters. */
     public static final int MAX_TAG_POLICY_CHARACTERS = 10_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TagPolicyDocument() {
     }
@@ -56,10 +53,6 @@ public final class TagPolicyDocument {
     }
 
     static int size(Map<String, Object> document) {
-        try {
-            return JSON.writeValueAsString(document).length();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return PolicySize.of(document);
     }
 }
