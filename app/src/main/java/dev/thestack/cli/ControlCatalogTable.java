@@ -12,23 +12,28 @@ final class ControlCatalogTable {
     static String render(boolean markdown) {
         StringBuilder out = new StringBuilder();
         if (markdown) {
-            out.append("| control | behaviour | guidance | identifier | security OU (3.3) | meaning |\n|---|---|---|---|---|---|\n");
+            out.append("| control | behaviour | guidance | identifier | parameters | security OU (3.3) | meaning |\n"
+                    + "|---|---|---|---|---|---|---|\n");
         }
         for (ControlDefinition control : ControlCatalog.all()) {
             String identifier = identifier(control);
+            String parameters = control.parameters().isEmpty() ? "—" : String.join(", ", control.parameters());
             String securityOu = control.guidance() == ControlGuidance.MANDATORY ? "applied by Control Tower"
                     : control.allowedInSecurityOu() ? "allowed" : "not allowed";
             if (markdown) {
                 out.append("| ").append(control.name()).append(" | ").append(control.behavior().label()).append(" | ")
                         .append(control.guidance().label()).append(" | ").append(identifier).append(" | ")
-                        .append(securityOu).append(" | ").append(control.meaning()).append(" |\n");
+                        .append(parameters).append(" | ").append(securityOu).append(" | ").append(control.meaning()).append(" |\n");
             } else {
-                out.append(String.format("%-66s %-10s %-20s %s%n    %s; %s on the 3.3 security OU%n", control.name(),
-                        control.behavior().label(), control.guidance().label(), identifier, control.meaning(), securityOu));
+                out.append(String.format("%-66s %-10s %-20s %s%n    %s; parameters: %s; 3.3 security OU: %s%n",
+                        control.name(), control.behavior().label(), control.guidance().label(), identifier,
+                        control.meaning(), parameters, securityOu));
             }
         }
-        out.append(markdown ? "\n" : "").append("Mandatory controls are applied by Control Tower itself and cannot be listed; "
-                + "a control without a known id takes catalogId: in stack.yaml.\n");
+        out.append(markdown ? "\n" : "").append("Mandatory controls are applied by Control Tower itself: stack.yaml may not "
+                + "list them. " + ControlCatalog.LANDING_ZONE_REGION_DENY + " (the landing zone's region deny) is set in the "
+                + "Control Tower console only; " + ControlCatalog.REGION_DENY + " is the OU region deny stack.yaml can enable. "
+                + "A control whose identifier reads 'give catalogId' needs catalogId: in stack.yaml.\n");
         return out.toString();
     }
 

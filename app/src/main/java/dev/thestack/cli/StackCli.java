@@ -145,8 +145,9 @@ public final class StackCli {
     enum Format { text, md, json }
 
     @Command(name = "governance", mixinStandardHelpOptions = true,
-            description = "Print what governs each OU (accounts, service control policies attached and inherited, "
-                    + "SCP budget), for an auditor; writes nothing.")
+            description = "Print what governs each OU, for an auditor: the landing zone, then per OU its accounts, "
+                    + "Control Tower registration, controls enabled and inherited (with deploy wave), service control "
+                    + "policies attached and inherited, SCP budget, and the tag policy; writes nothing.")
     static final class Governance implements Callable<Integer> {
         @Spec
         CommandSpec spec;

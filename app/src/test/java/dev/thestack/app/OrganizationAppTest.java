@@ -146,7 +146,7 @@ class OrganizationAppTest {
                         "StringEquals", Map.of("aws:PrincipalOrgID", config.organization().id()),
                         "ForAllValues:StringEquals", Map.of("oam:ResourceTypes", Match.arrayWith(List.of(
                                 "AWS::CloudWatch::Metric", "AWS::Logs::LogGroup", "AWS::XRay::Trace"))))))))));
-        monitoring.hasOutput("*", Map.of("Value", Map.of("Fn::GetAtt", Match.arrayWith(List.of("Arn")))));
+        monitoring.hasOutput("SinkArn", Map.of("Value", Map.of("Fn::GetAtt", Match.arrayWith(List.of("Arn")))));
     }
 
     @Test

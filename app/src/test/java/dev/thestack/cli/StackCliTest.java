@@ -115,7 +115,12 @@ class StackCliTest {
         assertThat(json.exit()).isZero();
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
         assertThat(tree.path("organizationalUnits")).hasSize(6);
-        assertThat(tree.path("managementAccount").asText()).isEqualTo("management (111111111111)");
+        assertThat(tree.path("managementAccount").path("id").asText()).isEqualTo("111111111111");
+        assertThat(tree.path("landingZone").path("version").asText()).isEqualTo("4.0");
+        var prod = tree.path("organizationalUnits").get(3);
+        assertThat(prod.path("path").asText()).as("tree order: Workloads, then its children").isEqualTo("Workloads/Prod");
+        assertThat(prod.path("controls").get(0).path("wave").asInt()).isPositive();
+        assertThat(prod.path("inheritedControls").get(0).path("from").asText()).isEqualTo("Workloads");
         assertThat(tree.path("tagPolicy").path("allowedValues").path("Environment").toString())
                 .isEqualTo("[\"prod\",\"integration\",\"dev\",\"shared\"]");
 
@@ -135,9 +140,11 @@ class StackCliTest {
 
         assertThat(md.exit()).as(md.err()).isZero();
         assertThat(md.out()).contains("| CT.MULTISERVICE.PV.1 | preventive | elective | controlcatalog ka8e3pkqefnjsxuyc26ji580 "
-                        + "| not allowed | nothing outside the allowed regions, for one OU |")
-                .contains("| AWS-GR_CLOUDTRAIL_ENABLED | preventive | mandatory | (applied by Control Tower) | applied by Control Tower |")
-                .contains("| CT.S3.PR.1 | proactive | elective | give catalogId | not allowed |");
+                        + "| AllowedRegions, ExemptedPrincipalArns, ExemptedActions | not allowed "
+                        + "| nothing outside the allowed regions, for one OU |")
+                .contains("| AWS-GR_CLOUDTRAIL_ENABLED | preventive | mandatory | (applied by Control Tower) | — | applied by Control Tower |")
+                .contains("| CT.S3.PR.1 | proactive | elective | give catalogId | — | not allowed |")
+                .doesNotContain("| AWS-GR_REGION_DENY |");
         assertThat(stack("controls", "--format", "json").exit()).isEqualTo(2);
     }
 

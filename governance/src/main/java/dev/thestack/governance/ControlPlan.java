@@ -38,7 +38,7 @@ public final class ControlPlan {
     public static List<List<Step>> waves(StackConfig config) {
         int limit = config.controlTower().map(t -> t.maxConcurrentControlOperations()).orElse(1);
         List<Step> steps = new ArrayList<>();
-        for (OrganizationalUnit ou : OrganizationStructure.parentsFirst(config.organizationalUnits())) {
+        for (OrganizationalUnit ou : OrganizationStructure.treeOrder(config.organizationalUnits())) {
             ou.controls().forEach(selection -> steps.add(new Step(ou, selection)));
         }
         steps.sort(Comparator.comparingInt(Step::order));

@@ -3,7 +3,6 @@ package dev.thestack.governance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.thestack.model.Account;
 import dev.thestack.model.AccountRole;
 import dev.thestack.model.ControlSelection;
 import dev.thestack.model.OrganizationalUnit;
@@ -11,21 +10,38 @@ import dev.thestack.model.ServiceControlPolicyKind;
 import dev.thestack.model.StackConfig;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * What governs each OU, for an auditor: its accounts, how it is registered with Control Tower, the controls enabled
  * on it and inherited from its parents (with the wave each is deployed in), the service control policies attached
- * and inherited, how much of Organizations' SCP budget it uses, and the tag policy. Built from the model alone.
+ * and inherited, how much of Organizations' SCP budget it uses, and the tag policy. Built from the model alone;
+ * OUs in tree order (each followed by its children), as they are created and registered.
  */
 public final class GovernanceReport {
-    /** One OU of the report; policies are given by their stack.yaml names, controls as "NAME (behaviour, wave n)". */
-    public record OuRow(String path, List<String> accounts, String registration, List<String> controls,
-                        List<String> inheritedControls, List<String> attached, List<String> inherited,
+    public record AccountEntry(String name, String id, String role) {
+        String label() {
+            return name + " (" + id + ", " + role + ")";
+        }
+    }
+
+    public record LandingZoneEntry(String version, String homeRegion, List<String> governedRegions) {
+    }
+
+    /** A control on an OU: where it is enabled ({@code from} is the OU itself or the ancestor it is inherited from). */
+    public record ControlEntry(String name, String behavior, int wave, String from) {
+    }
+
+    public record OuRow(String path, List<AccountEntry> accounts, String registration, List<ControlEntry> controls,
+                        List<ControlEntry> inheritedControls, List<String> attached, List<String> inherited,
                         int scpDocuments, int scpBudget, List<Integer> scpCharacters, String tagPolicy) {
     }
 
@@ -34,107 +50,103 @@ public final class GovernanceReport {
     }
 
     /** The tag policy: each key with its allowed values, and the resource types it is enforced for. */
-    public record TagPolicyRow(String name, String target, java.util.Map<String, List<String>> allowedValues,
+    public record TagPolicyRow(String name, String target, Map<String, List<String>> allowedValues,
                                List<String> enforcedFor) {
     }
 
-    private final List<OuRow> rows;
-    private final String managementAccount;
-    private final String landingZone;
-    private final List<ControlRow> controls;
-    private final TagPolicyRow tagPolicy;
+    /** The JSON form; {@code landingZone} is null without one. */
+    public record Report(LandingZoneEntry landingZone, AccountEntry managementAccount, List<OuRow> organizationalUnits,
+                         List<ControlRow> controls, TagPolicyRow tagPolicy) {
+    }
 
-    private GovernanceReport(List<OuRow> rows, String managementAccount, String landingZone, List<ControlRow> controls,
-                             TagPolicyRow tagPolicy) {
-        this.rows = List.copyOf(rows);
-        this.managementAccount = managementAccount;
-        this.landingZone = landingZone;
-        this.controls = List.copyOf(controls);
-        this.tagPolicy = tagPolicy;
+    private final Report report;
+
+    private GovernanceReport(Report report) {
+        this.report = report;
     }
 
     public static GovernanceReport of(StackConfig config) {
-        java.util.Map<String, java.util.Map<String, Integer>> waveOf = new java.util.HashMap<>();
+        Map<String, Map<String, Integer>> waveOf = new HashMap<>();
         List<List<ControlPlan.Step>> waves = ControlPlan.waves(config);
         for (int i = 0; i < waves.size(); i++) {
             for (ControlPlan.Step step : waves.get(i)) {
-                waveOf.computeIfAbsent(step.ou().path(), k -> new java.util.HashMap<>()).put(step.selection().name(), i + 1);
+                waveOf.computeIfAbsent(step.ou().path(), k -> new HashMap<>()).put(step.selection().name(), i + 1);
             }
         }
-        String tagPolicyName = config.organization().name() + "-cost-allocation-tags (root)";
+        Function<OrganizationalUnit, List<ControlEntry>> controlsOf = ou -> ou.controls().stream()
+                .map(c -> new ControlEntry(c.name(), c.control().behavior().label(), waveOf.get(ou.path()).get(c.name()), ou.path()))
+                .toList();
+        String tagPolicyName = config.organization().name() + "-cost-allocation-tags";
         List<OuRow> rows = new ArrayList<>();
-        List<OrganizationalUnit> units = config.organizationalUnits().stream()
-                .sorted(Comparator.comparing(OrganizationalUnit::path)).toList();
-        for (OrganizationalUnit ou : units) {
-            List<String> accounts = config.accounts().stream()
+        for (OrganizationalUnit ou : OrganizationStructure.treeOrder(config.organizationalUnits())) {
+            List<AccountEntry> accounts = config.accounts().stream()
                     .filter(a -> a.ouPath().map(ou.path()::equals).orElse(false))
-                    .map(a -> a.name() + " (" + a.id() + ", " + a.role().yamlName() + ")").toList();
+                    .map(a -> new AccountEntry(a.name(), a.id(), a.role().yamlName())).toList();
+            List<OrganizationalUnit> ancestors = ou.parentPath().map(parent -> ancestors(config, parent)).orElse(List.of());
             Set<ServiceControlPolicyKind> inherited = new LinkedHashSet<>();
-            ou.parentPath().ifPresent(parent -> ancestors(config, parent).forEach(p -> inherited.addAll(p.policies())));
-            List<String> inheritedControls = new ArrayList<>();
-            ou.parentPath().ifPresent(parent -> ancestors(config, parent).forEach(p -> p.controls()
-                    .forEach(c -> inheritedControls.add(c.name() + " (from " + p.path() + ")"))));
-            List<String> enabled = ou.controls().stream().map(c -> c.name() + " (" + c.control().behavior().label()
-                    + ", wave " + waveOf.get(ou.path()).get(c.name()) + ")").toList();
+            List<ControlEntry> inheritedControls = new ArrayList<>();
+            ancestors.forEach(parent -> {
+                inherited.addAll(parent.policies());
+                inheritedControls.addAll(controlsOf.apply(parent));
+            });
             List<ServiceControlPolicies.PolicyDocument> documents = ServiceControlPolicies.forUnit(config, ou);
-            rows.add(new OuRow(ou.path(), accounts, registration(config, ou), enabled, inheritedControls,
+            rows.add(new OuRow(ou.path(), accounts, registration(config, ou), controlsOf.apply(ou), inheritedControls,
                     names(ou.policies()), names(inherited), documents.size(),
                     ServiceControlPolicies.policiesLeftPerOu(config),
-                    documents.stream().map(ServiceControlPolicies.PolicyDocument::characters).toList(), tagPolicyName));
+                    documents.stream().map(ServiceControlPolicies.PolicyDocument::characters).toList(),
+                    tagPolicyName + " (root)"));
         }
         String home = config.organization().homeRegion();
         List<ControlRow> legend = config.organizationalUnits().stream().flatMap(ou -> ou.controls().stream())
                 .collect(Collectors.toMap(ControlSelection::name, c -> new ControlRow(c.name(),
                         c.control().behavior().label(), c.control().guidance().label(), c.control().meaning(),
-                        c.controlArn(home)), (a, b) -> a, java.util.TreeMap::new))
+                        c.controlArn(home)), (a, b) -> a, TreeMap::new))
                 .values().stream().toList();
-        java.util.Map<String, List<String>> allowed = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> allowed = new LinkedHashMap<>();
         TagPolicyDocument.keys(config).forEach(key -> allowed.put(key, config.allowedTagValues(key)));
-        Account management = config.accountWithRole(AccountRole.MANAGEMENT);
-        String landingZone = config.controlTower().map(t -> "Control Tower landing zone " + t.version().text()
-                        + ", home region " + home + ", governed regions " + String.join(", ", config.organization().governedRegions()))
-                .orElse("no Control Tower landing zone");
-        return new GovernanceReport(rows, management.name() + " (" + management.id() + ")", landingZone, legend,
-                new TagPolicyRow(tagPolicyName, config.organization().rootId(), allowed, config.tags().enforcedFor()));
+        var management = config.accountWithRole(AccountRole.MANAGEMENT);
+        LandingZoneEntry landingZone = config.controlTower().map(t -> new LandingZoneEntry(t.version().text(), home,
+                config.organization().governedRegions())).orElse(null);
+        return new GovernanceReport(new Report(landingZone,
+                new AccountEntry(management.name(), management.id(), management.role().yamlName()), rows, legend,
+                new TagPolicyRow(tagPolicyName, config.organization().rootId(), allowed, config.tags().enforcedFor())));
     }
 
     private static String registration(StackConfig config, OrganizationalUnit ou) {
-        if (config.controlTower().isEmpty()) {
-            return "not governed by Control Tower";
-        }
-        var tower = config.controlTower().get();
-        return OrganizationStructure.ownedByControlTower(config, ou)
-                ? "created and registered by Control Tower " + tower.version().text()
-                : "AWSControlTowerBaseline " + tower.baselineVersion();
+        return config.controlTower().map(tower -> OrganizationStructure.ownedByControlTower(config, ou)
+                        ? "created and registered by Control Tower " + tower.version().text()
+                        : "AWSControlTowerBaseline " + tower.baselineVersion())
+                .orElse("not governed by Control Tower");
     }
 
     public List<OuRow> rows() {
-        return rows;
+        return report.organizationalUnits();
     }
 
     public String markdown() {
-        StringBuilder out = new StringBuilder("# Governance\n\n").append(landingZone).append(".\n\n")
-                .append("Management account (organization root, no SCPs apply to it): ").append(managementAccount)
+        StringBuilder out = new StringBuilder("# Governance\n\n").append(landingZoneLine()).append(".\n\n")
+                .append("Management account (organization root, no SCPs apply to it): ").append(report.managementAccount().label())
                 .append(". Member accounts carry only FullAWSAccess (1/").append(ServiceControlPolicies.MAX_POLICIES_PER_TARGET)
                 .append(" SCPs): every SCP of the toolkit is attached to an OU.\n\n")
                 .append("| OU | accounts | registration | controls here | controls inherited | SCPs attached here "
                         + "| SCPs inherited | SCP budget used | tag policy |\n|---|---|---|---|---|---|---|---|---|\n");
-        for (OuRow row : rows) {
-            out.append("| ").append(row.path()).append(" | ").append(list(row.accounts(), "<br>"))
+        for (OuRow row : rows()) {
+            out.append("| ").append(row.path()).append(" | ").append(list(labels(row.accounts()), "<br>"))
                     .append(" | ").append(row.registration())
-                    .append(" | ").append(list(row.controls(), "<br>")).append(" | ").append(list(row.inheritedControls(), "<br>"))
+                    .append(" | ").append(list(here(row.controls()), "<br>"))
+                    .append(" | ").append(list(inherited(row.inheritedControls()), "<br>"))
                     .append(" | ").append(list(row.attached(), "<br>")).append(" | ").append(list(row.inherited(), "<br>"))
                     .append(" | ").append(budget(row)).append(" | ").append(row.tagPolicy()).append(" |\n");
         }
-        if (!controls.isEmpty()) {
+        if (!report.controls().isEmpty()) {
             out.append("\nControls (waves deploy one after the other, each within Control Tower's limit of concurrent "
                     + "control operations):\n\n| control | behaviour | guidance | meaning | identifier |\n|---|---|---|---|---|\n");
-            controls.forEach(c -> out.append("| ").append(c.name()).append(" | ").append(c.behavior()).append(" | ")
+            report.controls().forEach(c -> out.append("| ").append(c.name()).append(" | ").append(c.behavior()).append(" | ")
                     .append(c.guidance()).append(" | ").append(c.meaning()).append(" | `").append(c.identifier()).append("` |\n"));
         }
-        out.append("\nTag policy `").append(tagPolicy.name()).append("` on ").append(tagPolicy.target())
-                .append(tagPolicy.enforcedFor().isEmpty() ? ", reporting only (no enforced resource types)"
-                        : ", enforced for " + String.join(", ", tagPolicy.enforcedFor())).append(":\n\n");
+        TagPolicyRow tagPolicy = report.tagPolicy();
+        out.append("\nTag policy `").append(tagPolicy.name()).append("` on the root ").append(tagPolicy.target())
+                .append(enforcement(tagPolicy)).append(":\n\n");
         tagPolicy.allowedValues().forEach((key, values) -> out.append("- `").append(key).append("`: ")
                 .append(String.join(", ", values)).append('\n'));
         out.append("\nSCP meanings:\n\n");
@@ -145,17 +157,17 @@ public final class GovernanceReport {
     }
 
     public String text() {
-        StringBuilder out = new StringBuilder(landingZone + "\nmanagement account: " + managementAccount
-                + " (root; SCPs do not apply)\ntag policy: " + tagPolicy.name() + (tagPolicy.enforcedFor().isEmpty()
-                ? ", reporting only" : ", enforced for " + String.join(", ", tagPolicy.enforcedFor())) + "\n");
+        TagPolicyRow tagPolicy = report.tagPolicy();
+        StringBuilder out = new StringBuilder(landingZoneLine() + "\nmanagement account: " + report.managementAccount().label()
+                + " (root; SCPs do not apply)\ntag policy: " + tagPolicy.name() + " on the root" + enforcement(tagPolicy) + "\n");
         tagPolicy.allowedValues().forEach((key, values) -> out.append("  ").append(key).append(": ")
                 .append(String.join(", ", values)).append('\n'));
-        for (OuRow row : rows) {
+        for (OuRow row : rows()) {
             out.append('\n').append(row.path()).append("   [SCP budget ").append(budget(row)).append("]\n");
-            out.append("  accounts:  ").append(list(row.accounts(), ", ")).append('\n');
+            out.append("  accounts:  ").append(list(labels(row.accounts()), ", ")).append('\n');
             out.append("  registration: ").append(row.registration()).append('\n');
-            out.append("  controls:  ").append(list(row.controls(), ", ")).append('\n');
-            out.append("  controls inherited: ").append(list(row.inheritedControls(), ", ")).append('\n');
+            out.append("  controls:  ").append(list(here(row.controls()), ", ")).append('\n');
+            out.append("  controls inherited: ").append(list(inherited(row.inheritedControls()), ", ")).append('\n');
             out.append("  SCPs attached:  ").append(list(row.attached(), ", ")).append('\n');
             out.append("  SCPs inherited: ").append(list(row.inherited(), ", ")).append('\n');
         }
@@ -164,13 +176,33 @@ public final class GovernanceReport {
 
     public String json() {
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(new java.util.LinkedHashMap<>(java.util.Map.of("landingZone", landingZone,
-                            "managementAccount", managementAccount, "organizationalUnits", rows, "controls", controls,
-                            "tagPolicy", tagPolicy)));
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String landingZoneLine() {
+        LandingZoneEntry lz = report.landingZone();
+        return lz == null ? "No Control Tower landing zone" : "Control Tower landing zone " + lz.version()
+                + ", home region " + lz.homeRegion() + ", governed regions " + String.join(", ", lz.governedRegions());
+    }
+
+    private static String enforcement(TagPolicyRow tagPolicy) {
+        return tagPolicy.enforcedFor().isEmpty() ? ", reporting only (no enforced resource types)"
+                : ", enforced for " + String.join(", ", tagPolicy.enforcedFor());
+    }
+
+    private static List<String> labels(List<AccountEntry> accounts) {
+        return accounts.stream().map(AccountEntry::label).toList();
+    }
+
+    private static List<String> here(List<ControlEntry> controls) {
+        return controls.stream().map(c -> c.name() + " (" + c.behavior() + ", wave " + c.wave() + ")").toList();
+    }
+
+    private static List<String> inherited(List<ControlEntry> controls) {
+        return controls.stream().map(c -> c.name() + " (from " + c.from() + ")").toList();
     }
 
     private static String budget(OuRow row) {
@@ -186,6 +218,7 @@ public final class GovernanceReport {
         return kinds.stream().map(ServiceControlPolicyKind::yamlName).toList();
     }
 
+    /** The OU at {@code path} and every OU above it. */
     private static List<OrganizationalUnit> ancestors(StackConfig config, String path) {
         List<OrganizationalUnit> chain = new ArrayList<>();
         String current = path;

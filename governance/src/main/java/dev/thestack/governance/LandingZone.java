@@ -68,7 +68,7 @@ public final class LandingZone extends Construct {
     private IConstruct registerOus(StackConfig config, ControlTower tower, OrganizationStructure organization) {
         Optional<Map<String, Object>> identityCenter = identityCenterParameter(tower);
         IConstruct previous = landingZone;
-        for (OrganizationalUnit ou : OrganizationStructure.parentsFirst(config.organizationalUnits())) {
+        for (OrganizationalUnit ou : OrganizationStructure.treeOrder(config.organizationalUnits())) {
             Optional<OrganizationStructure.OuReference> reference = organization.reference(ou.path());
             if (reference.isEmpty() || OrganizationStructure.ownedByControlTower(config, ou)) {
                 continue;

@@ -14,7 +14,6 @@ import software.constructs.Construct;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ public final class OrganizationStructure extends Construct {
     public OrganizationStructure(Construct scope, String id, StackConfig config) {
         super(scope, id);
         String managementId = config.accountWithRole(AccountRole.MANAGEMENT).id();
-        for (OrganizationalUnit ou : parentsFirst(config.organizationalUnits())) {
+        for (OrganizationalUnit ou : treeOrder(config.organizationalUnits())) {
             if (ou.existingId().isPresent()) {
                 String ouId = ou.existingId().get();
                 references.put(ou.path(), new OuReference(ouId, "arn:aws:organizations::" + managementId + ":ou/"
@@ -144,8 +143,22 @@ public final class OrganizationStructure extends Construct {
         return "Ou:" + ou.path().replace('/', ':');
     }
 
-    /** Model order need not put parents first; depth order does, since a parent's path is a prefix of its child's. */
-    static List<OrganizationalUnit> parentsFirst(List<OrganizationalUnit> units) {
-        return units.stream().sorted(Comparator.comparingInt(OrganizationalUnit::depth)).toList();
+    /**
+     * The OUs as a tree reads: each OU followed by its children, siblings in stack.yaml order. Parents come first,
+     * which is the order they can be created and registered in; the report lists them the same way.
+     */
+    public static List<OrganizationalUnit> treeOrder(List<OrganizationalUnit> units) {
+        List<OrganizationalUnit> ordered = new ArrayList<>();
+        addChildren(units, Optional.empty(), ordered);
+        return ordered;
+    }
+
+    private static void addChildren(List<OrganizationalUnit> units, Optional<String> parent, List<OrganizationalUnit> ordered) {
+        for (OrganizationalUnit ou : units) {
+            if (ou.parentPath().equals(parent)) {
+                ordered.add(ou);
+                addChildren(units, Optional.of(ou.path()), ordered);
+            }
+        }
     }
 }

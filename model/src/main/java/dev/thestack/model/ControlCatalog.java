@@ -23,7 +23,10 @@ public final class ControlCatalog {
     public static final String REGION_DENY = "CT.MULTISERVICE.PV.1";
     /** Proactive controls are CloudFormation hooks; Control Tower refuses them on an OU without this SCP control. */
     public static final String HOOKS_PREREQUISITE = "CT.CLOUDFORMATION.PR.1";
-    /** The landing zone's own region deny: set in the console only, never through the API. */
+    /**
+     * The landing zone's own region deny: set in the console only, never through the API, so it is not in the
+     * catalog; listing it gets its own explanation.
+     */
     public static final String LANDING_ZONE_REGION_DENY = "AWS-GR_REGION_DENY";
 
     private static final List<String> NONE = List.of();
@@ -56,7 +59,6 @@ public final class ControlCatalog {
         mandatory("AWS-GR_SNS_CHANGE_PROHIBITED", PREVENTIVE, "Control Tower's SNS topics cannot be changed");
         mandatory("AWS-GR_SNS_SUBSCRIPTION_CHANGE_PROHIBITED", PREVENTIVE, "Control Tower's SNS subscriptions cannot be changed");
         mandatory("AWS-GR_ENSURE_CLOUDTRAIL_ENABLED_ON_SHARED_ACCOUNTS", DETECTIVE, "reports shared accounts without CloudTrail");
-        mandatory(LANDING_ZONE_REGION_DENY, PREVENTIVE, "the landing zone's region deny (console only)");
 
         // Strongly recommended.
         add("AWS-GR_RESTRICT_ROOT_USER_ACCESS_KEYS", "8ui9y3oace2513xarz8aqojl7", PREVENTIVE, STRONGLY_RECOMMENDED, "the root user cannot have access keys", NONE, true);

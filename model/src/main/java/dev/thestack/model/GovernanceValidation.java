@@ -120,8 +120,9 @@ final class GovernanceValidation {
         if (ou.existingId().isPresent()) {
             return;
         }
-        String fix = "deploy the landing zone first, then set " + at + ".id to the id Control Tower gave it "
-                + "(aws organizations list-organizational-units-for-parent --parent-id <root id>)";
+        String fix = "for the first deploy leave this out (Control Tower creates the OU with the landing zone); "
+                + "once it exists, set " + at + ".id to its id (aws organizations list-organizational-units-for-parent "
+                + "--parent-id <root id>) and put it back";
         String why = "landing zone 3.3 creates OU '" + ou.name() + "', so CloudFormation cannot refer to it before "
                 + at + ".id is set";
         if (!ou.policies().isEmpty()) {
@@ -138,10 +139,10 @@ final class GovernanceValidation {
     }
 
     /** The controls of one OU, each checked against the catalog, its parameters and the landing zone. */
-    List<ControlSelection> controls(JsonNode ouNode, String ouKeyPath, Optional<ControlTower> tower,
+    List<ControlSelection> controls(JsonNode ouNode, String ouKeyPath, boolean towerDeclared,
                                     Optional<Organization> org) {
         List<JsonNode> items = r.list(ouNode, ouKeyPath, "controls", false);
-        if (!items.isEmpty() && tower.isEmpty()) {
+        if (!items.isEmpty() && !towerDeclared) {
             r.problem(ouKeyPath + ".controls", "controls need a Control Tower landing zone",
                     "add a controlTower: section (see README, stack.yaml reference), or remove the controls");
             return List.of();
@@ -184,6 +185,11 @@ final class GovernanceValidation {
             return Optional.empty();
         }
         String itemPath = details == null ? path : path.substring(0, path.length() - ".control".length());
+        if (name.get().equals(ControlCatalog.LANDING_ZONE_REGION_DENY)) {
+            r.problem(path, name.get() + " is the landing zone's region deny, which Control Tower only changes in its console",
+                    "enable " + ControlCatalog.REGION_DENY + " (the OU region deny) instead; it takes AllowedRegions");
+            return Optional.empty();
+        }
         Optional<ControlDefinition> definition = ControlCatalog.find(name.get());
         if (definition.isEmpty()) {
             r.problem(path, "unknown control '" + name.get() + "'", "nearest known: "
@@ -191,20 +197,13 @@ final class GovernanceValidation {
             return Optional.empty();
         }
         ControlDefinition control = definition.get();
-        if (control.name().equals(ControlCatalog.LANDING_ZONE_REGION_DENY)) {
-            r.problem(path, control.name() + " is the landing zone's region deny, which Control Tower only changes in its console",
-                    "enable " + ControlCatalog.REGION_DENY + " (the OU region deny) instead; it takes AllowedRegions");
-            return Optional.empty();
-        }
         if (control.guidance() == ControlGuidance.MANDATORY) {
             r.problem(path, control.name() + " is mandatory: Control Tower applies it to every registered OU itself "
                     + "and its API refuses to enable it", "remove it from the list");
             return Optional.empty();
         }
+        // a missing id is already reported; the control is kept so that its placement is checked in the same run
         Optional<String> catalogId = catalogId(details, itemPath, control);
-        if (catalogId.isEmpty() && !control.addressableByName()) {
-            return Optional.empty();
-        }
         Map<String, Object> parameters = parameters(details, itemPath, control, org);
         return Optional.of(new ControlSelection(control, catalogId, parameters));
     }
@@ -231,11 +230,12 @@ final class GovernanceValidation {
                                            Optional<Organization> org) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String path = itemPath + ".parameters";
+        if (details != null && details.hasNonNull("parameters") && control.parameters().isEmpty()) {
+            r.problem(path, control.name() + " takes no parameters", "remove parameters:");
+            return parameters;
+        }
         Optional<JsonNode> node = details == null ? Optional.empty()
                 : r.mapping(details.get("parameters"), path, control.parameters());
-        if (node.isPresent() && control.parameters().isEmpty()) {
-            r.problem(path, control.name() + " takes no parameters", "remove parameters:");
-        }
         node.ifPresent(n -> n.fieldNames().forEachRemaining(key -> {
             if (!control.parameters().contains(key)) {
                 return;

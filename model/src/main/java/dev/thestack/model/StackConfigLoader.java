@@ -247,9 +247,14 @@ public final class StackConfigLoader {
                 return true;
             }).orElse(CostTags.defaults().tenantTag());
             Map<String, List<String>> allowed = new LinkedHashMap<>();
-            r.mapping(node.get().get("allowedValues"), "tags.allowedValues", tagKeys(required, tenantTag))
+            List<String> everyKey = new ArrayList<>(CostTags.FILLABLE);
+            everyKey.add(tenantTag);
+            r.mapping(node.get().get("allowedValues"), "tags.allowedValues", everyKey)
                     .ifPresent(values -> values.fieldNames().forEachRemaining(key -> {
-                        if (tagKeys(required, tenantTag).contains(key)) {
+                        if (everyKey.contains(key) && !tagKeys(required, tenantTag).contains(key)) {
+                            r.problem("tags.allowedValues." + key, key + " is not in tags.required, so no resource carries it",
+                                    "add " + key + " to tags.required, or remove its allowed values");
+                        } else if (everyKey.contains(key)) {
                             allowed.put(key, r.stringList(values, "tags.allowedValues", key, true, "value",
                                     (path, value) -> checkFormat(path, value, TAG_VALUE)));
                         }
@@ -388,7 +393,7 @@ public final class StackConfigLoader {
                 Optional<String> name = r.matching(node, path, "name", true, OU_NAME);
                 Optional<String> parent = r.string(node, path, "parent", false);
                 Optional<String> existingId = r.matching(node, path, "id", false, GovernanceValidation.OU_ID);
-                List<ControlSelection> controls = governance.controls(node, path, controlTower, organization);
+                List<ControlSelection> controls = governance.controls(node, path, root.hasNonNull("controlTower"), organization);
                 name.ifPresent(n -> {
                     OrganizationalUnit ou = new OrganizationalUnit(n, parent, policies(node, path), existingId, controls);
                     candidates.add(ou);

@@ -137,8 +137,31 @@ class GovernanceValidationTest {
                 "organizationalUnits[0].policies", "organizationalUnits[0].controls",
                 "organizationalUnits[5].policies", "organizationalUnits[5].controls",
                 "accounts[7].ou");
-        assertThat(problems).allSatisfy(p -> assertThat(p.hint()).contains("deploy the landing zone first"));
+        assertThat(problems).allSatisfy(p -> assertThat(p.hint()).contains("for the first deploy leave this out"));
         assertThat(problems.get(problems.size() - 1).message()).contains("place account 'dev-alice' in it");
+    }
+
+    @Test
+    void oneMistakeIsReportedOnceWithoutFollowOnErrors() {
+        List<Problem> badVersion = catchConfig(replaceOnce(GOVERNED, "landingZoneVersion: \"4.0\"",
+                "landingZoneVersion: \"3.4\"")).problems();
+        assertThat(badVersion).extracting(Problem::path).containsExactly("controlTower.landingZoneVersion");
+
+        List<Problem> proactive = catchConfig(replaceOnce(GOVERNED, "      - CT.MULTISERVICE.PV.1",
+                "      - CT.S3.PR.1")).problems();
+        assertThat(proactive).as("the missing id and the missing prerequisite, in one run").hasSize(2)
+                .allSatisfy(p -> assertThat(p.path()).isEqualTo("organizationalUnits[2].controls[8]"));
+
+        List<Problem> noParameters = catchConfig(replaceOnce(GOVERNED, "      - CT.MULTISERVICE.PV.1",
+                "      - {control: AWS-GR_RESTRICTED_SSH, parameters: {Foo: bar}}")).problems();
+        assertThat(noParameters).singleElement().satisfies(p -> assertThat(p.message()).contains("takes no parameters"));
+
+        List<Problem> notRequired = catchConfig(replaceOnce(GOVERNED, "  required: [Service, Environment, Team, CostCenter]",
+                "  required: [Service, Environment, Team]")).problems();
+        assertThat(notRequired).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("tags.allowedValues.CostCenter");
+            assertThat(p.hint()).contains("add CostCenter to tags.required");
+        });
     }
 
     @Test

@@ -21,10 +21,12 @@ public final class MonitoringSink extends Construct {
                 .name(props.sinkName())
                 .policy(policy(props.organizationId(), types))
                 .build();
+        // a fixed output name: the deploy instructions (README) tell people to look it up by this name
         CfnOutput.Builder.create(this, "SinkArn")
                 .value(sink.getAttrArn())
                 .description("Give this ARN to the workload stacks as their MonitoringSinkArn parameter")
-                .build();
+                .build()
+                .overrideLogicalId("SinkArn");
     }
 
     /** The sink's ARN; the workload links point at it. */
