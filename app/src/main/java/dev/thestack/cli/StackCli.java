@@ -4,6 +4,7 @@ import dev.thestack.app.AssemblyOutput;
 import dev.thestack.app.ServiceArtifacts;
 import dev.thestack.app.SummaryPrinter;
 import dev.thestack.app.Synthesizer;
+import dev.thestack.governance.GovernanceChecks;
 import dev.thestack.governance.GovernanceReport;
 import dev.thestack.model.AccountRole;
 import dev.thestack.model.ConfigException;
@@ -66,7 +67,9 @@ public final class StackCli {
         Path config;
 
         StackConfig load() {
-            return StackConfigLoader.load(config);
+            StackConfig model = StackConfigLoader.load(config);
+            GovernanceChecks.check(model, config.toString());
+            return model;
         }
     }
 

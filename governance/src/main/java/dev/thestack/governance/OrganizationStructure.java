@@ -109,9 +109,24 @@ public final class OrganizationStructure extends Construct {
         return ou.existingId().isEmpty() && ownedByControlTower(config, ou);
     }
 
-    private static String policyName(StackConfig config, OrganizationalUnit ou, int count, int index) {
-        return config.organization().name() + "-" + ou.path().replace('/', '-').replace(' ', '-')
-                + "-guardrails" + (count == 1 ? "" : "-" + (index + 1));
+    /** Organizations' limit on a policy name. */
+    static final int MAX_POLICY_NAME = 128;
+
+    /**
+     * Readable and unique: an OU path turned into a name can collide ('Workloads/Prod' and a top-level
+     * 'Workloads-Prod', 'My OU' and 'My-OU') or run past 128 characters, so such names carry a hash of the path.
+     */
+    static String policyName(StackConfig config, OrganizationalUnit ou, int count, int index) {
+        String readable = ou.path().replace('/', '-').replace(' ', '-');
+        String suffix = "-guardrails" + (count == 1 ? "" : "-" + (index + 1));
+        String name = config.organization().name() + "-" + readable + suffix;
+        if (readable.equals(ou.path()) && name.length() <= MAX_POLICY_NAME) {
+            return name;
+        }
+        String hash = Integer.toHexString(ou.path().hashCode() & 0xfffffff);
+        String prefix = config.organization().name() + "-" + readable;
+        int room = MAX_POLICY_NAME - suffix.length() - hash.length() - 1;
+        return prefix.substring(0, Math.min(prefix.length(), room)) + "-" + hash + suffix;
     }
 
     /** The id and ARN of an OU this stack can refer to; empty for an OU Control Tower has yet to create. */

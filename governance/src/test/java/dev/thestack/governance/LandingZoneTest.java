@@ -206,7 +206,8 @@ class LandingZoneTest {
                 "tag_value", Map.of("@@assign", List.of("CC-1000", "CC-2000"))));
         assertThat(map(tags.get("environment")).get("tag_value"))
                 .isEqualTo(Map.of("@@assign", List.of("prod", "integration", "dev", "shared")));
-        assertThat(map(tags.get("tenant")).get("tag_value")).isEqualTo(Map.of("@@assign", List.of("globex", "initech", "umbrella")));
+        assertThat(map(tags.get("tenant")).get("tag_value")).as("only single-tenant accounts carry the tenant tag")
+                .isEqualTo(Map.of("@@assign", List.of("globex")));
         Map<String, Object> enforced = map(map(properties(ofType(proactive, "AWS::Organizations::Policy").stream()
                 .filter(p -> "TAG_POLICY".equals(properties(p).get("Type"))).findFirst().orElseThrow()).get("Content")).get("tags"));
         assertThat(map(enforced.get("team")).get("enforced_for")).isEqualTo(Map.of("@@assign", List.of("secretsmanager:*")));

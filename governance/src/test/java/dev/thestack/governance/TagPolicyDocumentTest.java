@@ -26,6 +26,9 @@ class TagPolicyDocumentTest {
                 .hasMessageContaining("tags: the tag policy would be")
                 .hasMessageContaining("over Organizations' limit of 10000")
                 .hasMessageContaining("enforce fewer resource types");
+        assertThatThrownBy(() -> GovernanceChecks.check(config, "big.yaml"))
+                .as("validate and governance refuse what synth would, naming the file given")
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("1 problem in big.yaml:");
         var repository = StackConfigLoader.parse(yaml, "stack.yaml");
         assertThat(TagPolicyDocument.size(TagPolicyDocument.of(repository)))
                 .isLessThan(TagPolicyDocument.MAX_TAG_POLICY_CHARACTERS);

@@ -22,6 +22,8 @@ public record ControlTower(LandingZoneVersion version, Optional<String> sandboxO
      */
     public static final int CONTROL_OPERATIONS_LIMIT = 10;
     public static final int DEFAULT_LOG_RETENTION_DAYS = 365;
+    /** Control Tower's bound on the log archive's retention: 15 years (a practitioner's write-up; see docs/research). */
+    public static final int MAX_LOG_RETENTION_DAYS = 5475;
     public static final int DEFAULT_ACCESS_LOG_RETENTION_DAYS = 3650;
     public static final String DEFAULT_BASELINE_VERSION = "4.0";
 }

@@ -52,11 +52,14 @@ final class GovernanceValidation {
             return Optional.empty();
         });
         Optional<String> sandbox = r.string(n, path, "sandboxOu", false);
-        int logDays = positive(n, path, "logRetentionDays", ControlTower.DEFAULT_LOG_RETENTION_DAYS, Integer.MAX_VALUE);
-        int accessDays = positive(n, path, "accessLogRetentionDays", ControlTower.DEFAULT_ACCESS_LOG_RETENTION_DAYS,
-                Integer.MAX_VALUE);
-        int concurrency = positive(n, path, "maxConcurrentControlOperations", ControlTower.CONTROL_OPERATIONS_LIMIT,
-                ControlTower.CONTROL_OPERATIONS_LIMIT);
+        String retentionLimit = " (Control Tower keeps logs at most " + ControlTower.MAX_LOG_RETENTION_DAYS + " days, 15 years)";
+        int logDays = inRange(n, path, "logRetentionDays", ControlTower.DEFAULT_LOG_RETENTION_DAYS,
+                ControlTower.MAX_LOG_RETENTION_DAYS, retentionLimit);
+        int accessDays = inRange(n, path, "accessLogRetentionDays", ControlTower.DEFAULT_ACCESS_LOG_RETENTION_DAYS,
+                ControlTower.MAX_LOG_RETENTION_DAYS, retentionLimit);
+        int concurrency = inRange(n, path, "maxConcurrentControlOperations", ControlTower.CONTROL_OPERATIONS_LIMIT,
+                ControlTower.CONTROL_OPERATIONS_LIMIT, " (Control Tower runs at most " + ControlTower.CONTROL_OPERATIONS_LIMIT
+                        + " control operations at once)");
         String baseline = r.matching(n, path, "baselineVersion", false, BASELINE_VERSION)
                 .orElse(ControlTower.DEFAULT_BASELINE_VERSION);
         boolean identityCenter = bool(n, path, "identityCenter", true);
@@ -149,13 +152,18 @@ final class GovernanceValidation {
         }
         List<ControlSelection> selected = new ArrayList<>();
         Map<String, Integer> firstIndex = new LinkedHashMap<>();
+        Map<String, String> byCatalogId = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             String path = ouKeyPath + ".controls[" + i + "]";
             Optional<ControlSelection> control = control(items.get(i), path, org);
             control.ifPresent(c -> {
                 Integer earlier = firstIndex.putIfAbsent(c.name(), selected.size());
+                String sameId = c.catalogId().map(id -> byCatalogId.putIfAbsent(id, c.name())).orElse(null);
                 if (earlier != null) {
                     r.problem(path, "control " + c.name() + " is already listed on this OU", "list it once");
+                } else if (sameId != null) {
+                    r.problem(path, c.name() + " has the same Control Catalog id as " + sameId + " on this OU",
+                            "two controls cannot share an id: check both catalogId values");
                 } else {
                     selected.add(c);
                 }
@@ -216,8 +224,17 @@ final class GovernanceValidation {
                     + " (" + control.globalId().get() + ")", "remove catalogId: the toolkit knows this control's id");
             return Optional.empty();
         }
+        if (given.isPresent() && control.globalId().isEmpty()) {
+            Optional<ControlDefinition> owner = ControlCatalog.all().stream()
+                    .filter(other -> other.globalId().equals(given)).findFirst();
+            if (owner.isPresent()) {
+                r.problem(itemPath + ".catalogId", "'" + given.get() + "' is the Control Catalog id of " + owner.get().name()
+                        + ", not of " + control.name(), "give " + control.name() + "'s own id (aws controlcatalog list-controls)");
+                return Optional.empty();
+            }
+        }
         if (given.isEmpty() && control.globalId().isEmpty() && !control.addressableByName()
-                && (details == null || !details.has("catalogId"))) {
+                && (details == null || !details.hasNonNull("catalogId"))) {
             r.problem(itemPath, "the toolkit does not carry the Control Catalog id of " + control.name()
                             + " (no public AWS source gave it)",
                     "look it up with aws controlcatalog list-controls --query \"Controls[?contains(Aliases, '"
@@ -334,12 +351,10 @@ final class GovernanceValidation {
                         .anyMatch(c -> c.name().equals(ControlCatalog.HOOKS_PREREQUISITE)));
     }
 
-    private int positive(JsonNode node, String path, String key, int fallback, int max) {
+    private int inRange(JsonNode node, String path, String key, int fallback, int max, String why) {
         Optional<Integer> value = r.integer(node, path, key);
         if (value.isPresent() && (value.get() < 1 || value.get() > max)) {
-            r.problem(path + "." + key, value.get() + " is out of range", max == Integer.MAX_VALUE
-                    ? "give at least 1" : "give 1 to " + max + " (Control Tower runs at most " + max
-                    + " control operations at once)");
+            r.problem(path + "." + key, value.get() + " is out of range", "give 1 to " + max + why);
             return fallback;
         }
         return value.orElse(fallback);

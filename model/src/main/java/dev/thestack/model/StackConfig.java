@@ -87,7 +87,10 @@ public record StackConfig(Organization organization, CostTags tags, Runbooks run
                     java.util.stream.Stream.of(CostTags.SHARED_ENVIRONMENT));
             case "Team" -> teams.stream().map(Team::name);
             case "CostCenter" -> teams.stream().map(Team::costCenter);
-            default -> key.equals(tags.tenantTag()) ? tenants.stream().map(Tenant::name)
+            // only a single-tenant account's resources carry the tenant tag
+            default -> key.equals(tags.tenantTag()) ? tenants.stream()
+                    .filter(t -> accounts.stream().anyMatch(a -> a.name().equals(t.account()) && a.tenancy() == Tenancy.SINGLE))
+                    .map(Tenant::name)
                     : java.util.stream.Stream.empty();
         };
         return values.distinct().toList();

@@ -239,7 +239,8 @@ public final class StackConfigLoader {
                     })
                     : CostTags.FILLABLE;
             String tenantTag = r.matching(node.get(), "tags", "tenantTag", false, TAG_KEY).filter(key -> {
-                if (CostTags.FILLABLE.contains(key)) {
+                // tag policies key their rules by the lower-cased tag key, and IAM compares tag keys ignoring case
+                if (CostTags.FILLABLE.stream().anyMatch(key::equalsIgnoreCase)) {
                     r.problem("tags.tenantTag", "'" + key + "' is already one of the cost tags the toolkit fills",
                             "name the tenant tag differently, e.g. Tenant");
                     return false;
@@ -405,6 +406,8 @@ public final class StackConfigLoader {
                     }
                 });
             }
+            duplicates(items.stream().map(n -> n.path("id").asText()).toList(), i -> "organizationalUnits[" + i + "].id",
+                    "OU id");
             Set<String> paths = declared.keySet();
             List<OrganizationalUnit> resolved = new ArrayList<>();
             for (OrganizationalUnit ou : candidates) {

@@ -101,6 +101,11 @@ class GovernanceValidationTest {
         pinned tag value the model breaks    | 'CostCenter: [CC-1000, CC-2000]' | 'CostCenter: [CC-1000, CC-3000]'               | teams[1].costCenter | 'CC-2000' is not an allowed CostCenter value
         pinned values for an unknown tag     | 'CostCenter: [CC-1000, CC-2000]' | 'Owner: [alice]'                               | tags.allowedValues.Owner | unknown key 'Owner'
         enforcedFor not a resource type      | 'enforcedFor: []'              | 'enforcedFor: [dynamodb]'                        | tags.enforcedFor[0] | service:type or service:*
+        tenant tag equal to a cost tag but case | 'tenantTag: Tenant'         | 'tenantTag: team'                                | tags.tenantTag | already one of the cost tags
+        catalog id of another known control  | '      - CT.MULTISERVICE.PV.1' | '      - {control: CT.S3.PR.1, catalogId: 8ui9y3oace2513xarz8aqojl7}' | organizationalUnits[2].controls[8].catalogId | is the Control Catalog id of AWS-GR_RESTRICT_ROOT_USER_ACCESS_KEYS
+        one catalog id for two controls      | '      - CT.MULTISERVICE.PV.1' | '      - {control: CT.CLOUDFORMATION.PR.1, catalogId: abcdefghij0123456789abcde}\n      - {control: CT.S3.PR.1, catalogId: abcdefghij0123456789abcde}' | organizationalUnits[2].controls[9] | same Control Catalog id as CT.CLOUDFORMATION.PR.1
+        catalog id written as null           | '      - CT.MULTISERVICE.PV.1' | '      - {control: CT.S3.PR.1, catalogId: null}' | organizationalUnits[2].controls[8] | does not carry the Control Catalog id of CT.S3.PR.1
+        log retention beyond Control Tower's | 'logRetentionDays: 365       #' | 'logRetentionDays: 5476      #'                  | controlTower.logRetentionDays | give 1 to 5475
         """)
     void eachGovernanceProblemNamesItsKeyPathAndAFix(String kind, String find, String replace, String path, String hint) {
         String yaml = replaceOnce(GOVERNED, unescape(find), unescape(replace));
@@ -162,6 +167,21 @@ class GovernanceValidationTest {
             assertThat(p.path()).isEqualTo("tags.allowedValues.CostCenter");
             assertThat(p.hint()).contains("add CostCenter to tags.required");
         });
+    }
+
+    @Test
+    void twoOusWithOneIdAreRefusedAndTenantValuesAreThoseOfSingleTenantAccounts() {
+        String twoIds = replaceOnce(replaceOnce(GOVERNED, "  - name: Test\n", "  - name: Test\n    id: ou-ab12-abcdefgh\n"),
+                "  - name: Sandbox\n", "  - name: Sandbox\n    id: ou-ab12-abcdefgh\n");
+        assertThat(catchConfig(twoIds).problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("organizationalUnits[5].id");
+            assertThat(p.message()).contains("OU id 'ou-ab12-abcdefgh' is already used at index 4");
+        });
+
+        StackConfig pinned = StackConfigLoader.parse(replaceOnce(GOVERNED, "    CostCenter: [CC-1000, CC-2000]",
+                "    CostCenter: [CC-1000, CC-2000]\n    Tenant: [globex]"), "stack.yaml");
+        assertThat(pinned.usedTagValues("Tenant")).as("initech and umbrella share a multi-tenant account: untagged")
+                .containsExactly("globex");
     }
 
     @Test
