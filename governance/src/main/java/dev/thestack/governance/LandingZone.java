@@ -16,7 +16,7 @@ import software.amazon.awscdk.services.controltower.CfnEnabledBaseline;
 import software.amazon.awscdk.services.controltower.CfnEnabledControl;
 import software.amazon.awscdk.services.controltower.CfnLandingZone;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
+import software.amazon.awscdk.CfnResource;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,20 +54,20 @@ public final class LandingZone extends Construct {
                 .version(tower.version().text())
                 .manifest(manifest)
                 .build();
-        landingZone.getNode().addDependency(roles);
+        roles.roles().forEach(role -> landingZone.addDependency((CfnResource) role.getNode().getDefaultChild()));
         for (AccountRole shared : List.of(AccountRole.LOGS, AccountRole.AUDIT)) {
-            landingZone.getNode().addDependency(organization.accountsByName().get(config.accountWithRole(shared).name()));
+            landingZone.addDependency(organization.accountsByName().get(config.accountWithRole(shared).name()));
         }
-        organization.createdUnits().values().forEach(unit -> landingZone.getNode().addDependency(unit));
+        organization.createdUnits().values().forEach(landingZone::addDependency);
 
-        IConstruct last = registerOus(config, tower, organization);
+        CfnResource last = registerOus(config, tower, organization);
         enableControls(config, organization, last);
     }
 
     /** Registers every OU this stack may govern, parents first, one after the other; answers the last resource. */
-    private IConstruct registerOus(StackConfig config, ControlTower tower, OrganizationStructure organization) {
+    private CfnResource registerOus(StackConfig config, ControlTower tower, OrganizationStructure organization) {
         Optional<Map<String, Object>> identityCenter = identityCenterParameter(tower);
-        IConstruct previous = landingZone;
+        CfnResource previous = landingZone;
         for (OrganizationalUnit ou : OrganizationStructure.treeOrder(config.organizationalUnits())) {
             Optional<OrganizationStructure.OuReference> reference = organization.reference(ou.path());
             if (reference.isEmpty() || OrganizationStructure.ownedByControlTower(config, ou)) {
@@ -81,11 +81,11 @@ public final class LandingZone extends Construct {
             identityCenter.ifPresent(parameter -> baseline.parameters(Fn.conditionIf(
                     parameter.get("condition").toString(), List.of(parameter.get("value")), Aws.NO_VALUE)));
             CfnEnabledBaseline resource = baseline.build();
-            resource.getNode().addDependency(previous);
+            resource.addDependency(previous);
             // accounts already in the OU are enrolled by its registration
             for (Account account : config.accounts()) {
                 if (account.ouPath().equals(Optional.of(ou.path()))) {
-                    resource.getNode().addDependency(organization.accountsByName().get(account.name()));
+                    resource.addDependency(organization.accountsByName().get(account.name()));
                 }
             }
             baselines.put(ou.path(), resource);
@@ -118,10 +118,10 @@ public final class LandingZone extends Construct {
                 Map.of("Key", "IdentityCenterEnabledBaselineArn", "Value", arn.getValueAsString())));
     }
 
-    private void enableControls(StackConfig config, OrganizationStructure organization, IConstruct afterRegistration) {
+    private void enableControls(StackConfig config, OrganizationStructure organization, CfnResource afterRegistration) {
         List<List<ControlPlan.Step>> planned = ControlPlan.waves(config);
         Map<String, CfnEnabledControl> prerequisites = new LinkedHashMap<>();
-        List<IConstruct> previousWave = List.of(afterRegistration);
+        List<CfnResource> previousWave = List.of(afterRegistration);
         for (List<ControlPlan.Step> wave : planned) {
             List<EnabledControl> created = new ArrayList<>();
             for (ControlPlan.Step item : wave) {
@@ -136,18 +136,18 @@ public final class LandingZone extends Construct {
                             .toList());
                 }
                 CfnEnabledControl resource = control.build();
-                previousWave.forEach(dependency -> resource.getNode().addDependency(dependency));
+                previousWave.forEach(resource::addDependency);
                 if (item.selection().name().equals(ControlCatalog.HOOKS_PREREQUISITE)) {
                     prerequisites.put(item.ou().path(), resource);
                 }
                 if (item.selection().control().isProactive()) {
                     prerequisites.entrySet().stream().filter(p -> item.ou().isWithin(p.getKey()))
-                            .forEach(p -> resource.getNode().addDependency(p.getValue()));
+                            .forEach(p -> resource.addDependency(p.getValue()));
                 }
                 created.add(new EnabledControl(item.ou().path(), item.selection(), resource));
             }
             waves.add(List.copyOf(created));
-            previousWave = created.stream().map(c -> (IConstruct) c.resource()).toList();
+            previousWave = created.stream().map(c -> (CfnResource) c.resource()).toList();
         }
     }
 
