@@ -11,7 +11,8 @@ import java.util.Optional;
 public record StackConfig(Organization organization, CostTags tags, Runbooks runbooks, List<Team> teams,
                           List<ServiceOwner> services, List<Environment> environments,
                           List<OrganizationalUnit> organizationalUnits, List<Account> accounts,
-                          List<Tenant> tenants, Optional<ControlTower> controlTower) {
+                          List<Tenant> tenants, Optional<ControlTower> controlTower,
+                          Optional<AlarmRouting> alarmRouting) {
 
     /** The services the toolkit deploys into every workload account; each needs an owning team. */
     public static final List<String> KNOWN_SERVICES = List.of("todo");
@@ -94,6 +95,11 @@ public record StackConfig(Organization organization, CostTags tags, Runbooks run
                     : java.util.stream.Stream.empty();
         };
         return values.distinct().toList();
+    }
+
+    /** The environment an account's alarms and tags belong to: its own, or {@code shared}. */
+    public String environmentNameOf(Account account) {
+        return account.environment().orElse(CostTags.SHARED_ENVIRONMENT);
     }
 
     public List<Tenant> tenantsOf(Account account) {

@@ -154,7 +154,7 @@ public final class StackConfigLoader {
 
         Optional<StackConfig> read(JsonNode root) {
             if (r.mapping(root, "(root)", List.of("organization", "tags", "runbooks", "teams", "services",
-                    "environments", "organizationalUnits", "accounts", "tenants", "controlTower")).isEmpty()) {
+                    "environments", "organizationalUnits", "accounts", "tenants", "controlTower", "alarmRouting")).isEmpty()) {
                 return Optional.empty();
             }
             Optional<Organization> organization = organization(root);
@@ -165,6 +165,7 @@ public final class StackConfigLoader {
             List<Environment> environments = named(root, "environments", true, this::environment, Environment::name);
             Map<String, Team> teamsByName = index(teams, Team::name);
             List<ServiceOwner> services = services(root, teamsByName.keySet());
+            Optional<AlarmRouting> alarmRouting = new RoutingValidation(r).read(root, environments, teams);
             List<OrganizationalUnit> ous = organizationalUnits(root, controlTower, organization);
             Set<String> ouPaths = new LinkedHashSet<>(ous.stream().map(OrganizationalUnit::path).toList());
             Set<String> environmentNames = index(environments, Environment::name).keySet();
@@ -179,7 +180,7 @@ public final class StackConfigLoader {
                 return Optional.empty();
             }
             StackConfig config = new StackConfig(organization.get(), tags, runbooks.get(), teams, services,
-                    environments, ous, accounts, tenants, controlTower);
+                    environments, ous, accounts, tenants, controlTower, alarmRouting);
             checkPinnedTagValues(config, root);
             return Optional.of(config);
         }
@@ -332,7 +333,7 @@ public final class StackConfigLoader {
         }
 
         private Optional<Environment> environment(JsonNode node, String path) {
-            if (r.mapping(node, path, List.of("name", "logRetentionDays")).isEmpty()) {
+            if (r.mapping(node, path, List.of("name", "logRetentionDays", "paging")).isEmpty()) {
                 return Optional.empty();
             }
             Optional<String> name = r.matching(node, path, "name", true, NAME);
@@ -343,7 +344,8 @@ public final class StackConfigLoader {
                 r.problem(path + ".logRetentionDays", retention + " is not a retention CloudWatch Logs accepts",
                         "use " + nearest + " (accepted: " + LOG_RETENTION_DAYS + ")");
             }
-            return name.map(n -> new Environment(n, retention));
+            boolean paging = r.bool(node, path, "paging", false);
+            return name.map(n -> new Environment(n, retention, paging));
         }
 
         private List<ServiceOwner> services(JsonNode root, Set<String> teamNames) {

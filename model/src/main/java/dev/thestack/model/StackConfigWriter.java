@@ -52,7 +52,27 @@ public final class StackConfigWriter {
         config.services().forEach(s -> services.addObject().put("name", s.service()).put("team", s.team()));
         ArrayNode environments = root.putArray("environments");
         config.environments().forEach(e -> environments.addObject().put("name", e.name())
-                .put("logRetentionDays", e.logRetentionDays()));
+                .put("logRetentionDays", e.logRetentionDays()).put("paging", e.paging()));
+        config.alarmRouting().ifPresent(routing -> {
+            ObjectNode node = root.putObject("alarmRouting");
+            ArrayNode destinations = node.putArray("destinations");
+            routing.destinations().forEach(d -> {
+                ObjectNode item = destinations.addObject().put("name", d.name()).put("type", d.type().yamlName());
+                d.endpointParameter().ifPresent(v -> item.put("endpointParameter", v));
+                d.slackWorkspaceId().ifPresent(v -> item.put("slackWorkspaceId", v));
+                d.slackChannelId().ifPresent(v -> item.put("slackChannelId", v));
+                d.address().ifPresent(v -> item.put("address", v));
+            });
+            ArrayNode routes = node.putArray("routes");
+            routing.routes().forEach(route -> {
+                ObjectNode item = routes.addObject().put("name", route.name());
+                route.severities().forEach(s -> item.withArray("severities").add(s.yamlName()));
+                route.environments().forEach(e -> item.withArray("environments").add(e));
+                route.teams().forEach(t -> item.withArray("teams").add(t));
+                item.put("destination", route.destination());
+            });
+            node.put("catchAll", routing.catchAll());
+        });
         ArrayNode ous = root.putArray("organizationalUnits");
         config.organizationalUnits().forEach(ou -> {
             ObjectNode node = ous.addObject().put("name", ou.name());
