@@ -1,6 +1,7 @@
 package dev.thestack.app;
 
 import dev.thestack.governance.ControlTowerRoles;
+import software.amazon.awscdk.services.sqs.Queue;
 import dev.thestack.services.constructs.TodoService;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -22,6 +23,14 @@ final class NagSuppressionsCatalog {
                         + "'*' is the only resource they accept (granted by Lambda active tracing).")
                 .appliesTo(List.of("Resource::*"))
                 .build()), true);
+    }
+
+    static void deadLetterQueues(List<Queue> queues) {
+        queues.forEach(queue -> NagSuppressions.addResourceSuppressions(queue, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-SQS3")
+                .reason("This queue is the dead-letter queue of an alarm-delivery step (EventBridge target or SNS "
+                        + "subscription); a dead-letter queue of its own would only move the problem. Its depth is alarmed.")
+                .build()), true));
     }
 
     static void controlTowerRoles(ControlTowerRoles roles) {

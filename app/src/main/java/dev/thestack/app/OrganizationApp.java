@@ -8,12 +8,16 @@ import dev.thestack.governance.OrganizationStructure;
 import dev.thestack.governance.RequiredTagsCheck;
 import dev.thestack.model.Account;
 import dev.thestack.model.AccountRole;
+import dev.thestack.model.AlarmNames;
 import dev.thestack.model.StackConfig;
 import dev.thestack.observability.LogArchive;
 import dev.thestack.observability.MonitoringSink;
 import dev.thestack.observability.MonitoringSinkProps;
 import dev.thestack.observability.WorkloadLink;
 import dev.thestack.observability.WorkloadLinkProps;
+import dev.thestack.routing.AlarmForwarder;
+import dev.thestack.routing.AlarmRules;
+import dev.thestack.routing.CentralAlarmBus;
 import dev.thestack.runbooks.RunbookIndex;
 import dev.thestack.services.constructs.TodoService;
 import dev.thestack.services.constructs.TodoServiceProps;
@@ -71,11 +75,19 @@ public final class OrganizationApp {
                 .organizationId(config.organization().id())
                 .sinkName(config.organization().name() + "-telemetry")
                 .build());
+        if (config.alarmRouting().isPresent()) {
+            NagSuppressionsCatalog.deadLetterQueues(new CentralAlarmBus(monitoringStack, "AlarmRouting", config, runbooks)
+                    .deadLetterQueues());
+            forwardAlarms(monitoringStack, monitoring, runbooks);
+        }
 
         for (Account account : config.workloadAccounts()) {
             var environment = config.environmentOf(account);
             Stack stack = add(account, "Workload of " + environment.name() + ": Todo subgraph, monitoring, link to the sink");
             new WorkloadLink(stack, "MonitoringLink", new WorkloadLinkProps(monitoring.id(), monitoring.region()));
+            if (config.alarmRouting().isPresent()) {
+                forwardAlarms(stack, account, runbooks);
+            }
             TodoService todo = new TodoService(stack, "Todo", TodoServiceProps.builder()
                     .environment(environment.name())
                     .logRetentionDays(environment.logRetentionDays())
@@ -87,9 +99,18 @@ public final class OrganizationApp {
             AccountStacks.costTag(todo, config, "CostCenter", config.ownerOf(TodoService.SERVICE_NAME).costCenter());
             NagSuppressionsCatalog.todoService(todo);
             new WorkloadMonitoring(stack, "Monitoring", new WorkloadMonitoringProps(account.name(),
+                    AlarmNames.prefix(config.ownerOf("todo").name(), "todo", account.name()),
                     environment.name(), runbooks, todo.function(), todo.table(), AlarmThresholds.defaults()));
         }
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).reports(true).build()));
+    }
+
+    /** The account's alarm state changes go to the central bus; failures to do so are the platform team's. */
+    private void forwardAlarms(Stack stack, Account account, RunbookIndex runbooks) {
+        var platform = config.team(config.accountWithRole(AccountRole.MONITORING).team());
+        AlarmForwarder forwarder = new AlarmForwarder(stack, "AlarmForwarding", AlarmRules.busArn(config),
+                AlarmNames.prefix(platform.name(), "routing", account.name()), platform.email(), runbooks);
+        NagSuppressionsCatalog.deadLetterQueues(List.of(forwarder.deadLetterQueue()));
     }
 
     /** After {@link #synth()} (tags are applied by aspects during it): every taggable resource lacking a cost tag. */

@@ -5,6 +5,7 @@ import dev.thestack.app.ServiceArtifacts;
 import dev.thestack.app.SummaryPrinter;
 import dev.thestack.app.Synthesizer;
 import dev.thestack.governance.GovernanceChecks;
+import dev.thestack.routing.RouteEvaluator;
 import dev.thestack.governance.GovernanceReport;
 import dev.thestack.model.AccountRole;
 import dev.thestack.model.ConfigException;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
         description = "Provisions and observes a whole AWS organization from one stack.yaml.",
         footer = {"", "  build     Rebuild the toolkit (the ./stack launcher does this by itself when a source changed).",
                 "", "Exit codes: 0 ok, 1 a check failed (e.g. an unsuppressed cdk-nag error), 2 invalid stack.yaml, usage or --out."},
-        subcommands = {StackCli.Validate.class, StackCli.Synth.class, StackCli.Demo.class, StackCli.Governance.class, StackCli.Controls.class,
+        subcommands = {StackCli.Validate.class, StackCli.Synth.class, StackCli.Demo.class, StackCli.Governance.class, StackCli.Controls.class, StackCli.Route.class,
                 StackCli.CdkApp.class})
 public final class StackCli {
     /** Exit codes: scripts can tell a bad config from a failed check. */
@@ -192,6 +193,50 @@ public final class StackCli {
             out.print(ControlCatalogTable.render(format == Format.md));
             out.flush();
             return OK;
+        }
+    }
+
+    @Command(name = "route", mixinStandardHelpOptions = true,
+            description = "Show which destinations a CloudWatch alarm state-change event reaches: the central bus's "
+                    + "rules as synthesized from stack.yaml, matched with EventBridge's own engine (event-ruler); "
+                    + "writes nothing.")
+    static final class Route implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOption config;
+        @Option(names = {"-e", "--event"}, required = true, paramLabel = "FILE",
+                description = "the event as EventBridge delivers it (JSON); - reads standard input")
+        String event;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            StackConfig model = config.load();
+            if (model.alarmRouting().isEmpty()) {
+                spec.commandLine().getErr().println("error: " + config.config + " has no alarmRouting section, so "
+                        + "alarms are not routed; add one (README, stack.yaml reference)");
+                return BAD_CONFIG;
+            }
+            String json;
+            if ("-".equals(event)) {
+                json = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } else if (!java.nio.file.Files.isRegularFile(Path.of(event))) {
+                spec.commandLine().getErr().println("error: no event file " + event + " (give the path of a JSON file, or - for standard input)");
+                return BAD_CONFIG;
+            } else {
+                json = java.nio.file.Files.readString(Path.of(event));
+            }
+            RouteEvaluator.Evaluation evaluation;
+            try {
+                evaluation = new RouteEvaluator(model).evaluate(json);
+            } catch (RouteEvaluator.InvalidEventException e) {
+                spec.commandLine().getErr().println("error: " + ("-".equals(event) ? "standard input" : event) + ": " + e.getMessage());
+                return BAD_CONFIG;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            RouteReport.print(model, evaluation, out);
+            out.flush();
+            return evaluation.matched().isEmpty() ? CHECK_FAILED : OK;
         }
     }
 

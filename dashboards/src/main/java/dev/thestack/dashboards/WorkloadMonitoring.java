@@ -1,5 +1,6 @@
 package dev.thestack.dashboards;
 
+import dev.thestack.model.Severity;
 import dev.thestack.runbooks.AlarmKind;
 import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.contract.MetricDefinition;
@@ -35,8 +36,12 @@ import java.util.Map;
  * to the runbook of its kind.
  */
 public final class WorkloadMonitoring extends Construct {
-    /** Alarm keys within a monitoring: they become part of the alarm names. */
-    static final String CRITICAL = "Critical";
+    /**
+     * Alarm keys become the last word of alarm names, which is how the central routing reads severity: what hurts
+     * users now is critical (errors, failing requests); what predicts it is a warning (latency, throttling).
+     */
+    static final String CRITICAL = Severity.CRITICAL.alarmKey();
+    static final String WARNING = Severity.WARNING.alarmKey();
 
     private final MonitoringFacade facade;
 
@@ -45,7 +50,7 @@ public final class WorkloadMonitoring extends Construct {
         AlarmThresholds limits = props.thresholds();
         this.facade = new MonitoringFacade(this, "Facade", MonitoringFacadeProps.builder()
                 .alarmFactoryDefaults(AlarmFactoryDefaults.builder()
-                        .alarmNamePrefix(props.name())
+                        .alarmNamePrefix(props.alarmNamePrefix())
                         .actionsEnabled(true)
                         .datapointsToAlarm(3)
                         .evaluationPeriods(5)
@@ -70,10 +75,10 @@ public final class WorkloadMonitoring extends Construct {
                 .addFaultCountAlarm(Map.of(CRITICAL, ErrorCountThreshold.builder()
                         .maxErrorCount(limits.lambdaErrorCount())
                         .runbookLink(props.runbooks().link(AlarmKind.LAMBDA_ERRORS)).build()))
-                .addLatencyP99Alarm(Map.of(CRITICAL, LatencyThreshold.builder()
+                .addLatencyP99Alarm(Map.of(WARNING, LatencyThreshold.builder()
                         .maxLatency(Duration.millis(limits.lambdaP99Latency().toMillis()))
                         .runbookLink(props.runbooks().link(AlarmKind.LAMBDA_LATENCY)).build()))
-                .addThrottlesCountAlarm(Map.of(CRITICAL, ErrorCountThreshold.builder()
+                .addThrottlesCountAlarm(Map.of(WARNING, ErrorCountThreshold.builder()
                         .maxErrorCount(limits.lambdaThrottles())
                         .runbookLink(props.runbooks().link(AlarmKind.LAMBDA_THROTTLES)).build()))
                 .build());
@@ -82,10 +87,10 @@ public final class WorkloadMonitoring extends Construct {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .humanReadableName("Todo table")
                 .alarmFriendlyName("todo-table")
-                .addReadThrottledEventsCountAlarm(Map.of(CRITICAL, ThrottledEventsThreshold.builder()
+                .addReadThrottledEventsCountAlarm(Map.of(WARNING, ThrottledEventsThreshold.builder()
                         .maxThrottledEventsThreshold(limits.tableThrottledEvents())
                         .runbookLink(props.runbooks().link(AlarmKind.DYNAMODB_THROTTLES)).build()))
-                .addWriteThrottledEventsCountAlarm(Map.of(CRITICAL, ThrottledEventsThreshold.builder()
+                .addWriteThrottledEventsCountAlarm(Map.of(WARNING, ThrottledEventsThreshold.builder()
                         .maxThrottledEventsThreshold(limits.tableThrottledEvents())
                         .runbookLink(props.runbooks().link(AlarmKind.DYNAMODB_THROTTLES)).build()))
                 .addSystemErrorCountAlarm(Map.of(CRITICAL, ErrorCountThreshold.builder()

@@ -1,5 +1,6 @@
 package dev.thestack.governance;
 
+import dev.thestack.model.StableJson;
 import dev.thestack.model.Account;
 import dev.thestack.model.AccountRole;
 import dev.thestack.model.ControlCatalog;
@@ -52,13 +53,13 @@ public final class LandingZone extends Construct {
                 account -> organization.accountsByName().get(account.name()).getAttrAccountId());
         landingZone = CfnLandingZone.Builder.create(this, "LandingZone")
                 .version(tower.version().text())
-                .manifest(manifest)
+                .manifest(StableJson.sorted(manifest))
                 .build();
-        roles.roles().forEach(role -> landingZone.addDependency((CfnResource) role.getNode().getDefaultChild()));
+        roles.roles().forEach(role -> landingZone.addResourceDependency((CfnResource) role.getNode().getDefaultChild()));
         for (AccountRole shared : List.of(AccountRole.LOGS, AccountRole.AUDIT)) {
-            landingZone.addDependency(organization.accountsByName().get(config.accountWithRole(shared).name()));
+            landingZone.addResourceDependency(organization.accountsByName().get(config.accountWithRole(shared).name()));
         }
-        organization.createdUnits().values().forEach(landingZone::addDependency);
+        organization.createdUnits().values().forEach(landingZone::addResourceDependency);
 
         CfnResource last = registerOus(config, tower, organization);
         enableControls(config, organization, last);
@@ -81,11 +82,11 @@ public final class LandingZone extends Construct {
             identityCenter.ifPresent(parameter -> baseline.parameters(Fn.conditionIf(
                     parameter.get("condition").toString(), List.of(parameter.get("value")), Aws.NO_VALUE)));
             CfnEnabledBaseline resource = baseline.build();
-            resource.addDependency(previous);
+            resource.addResourceDependency(previous);
             // accounts already in the OU are enrolled by its registration
             for (Account account : config.accounts()) {
                 if (account.ouPath().equals(Optional.of(ou.path()))) {
-                    resource.addDependency(organization.accountsByName().get(account.name()));
+                    resource.addResourceDependency(organization.accountsByName().get(account.name()));
                 }
             }
             baselines.put(ou.path(), resource);
@@ -115,7 +116,7 @@ public final class LandingZone extends Construct {
                 .build();
         // inside Fn::If the L1 property mapper does not run: the CloudFormation key names are written as they appear
         return Optional.of(Map.of("condition", given.getLogicalId(), "value",
-                Map.of("Key", "IdentityCenterEnabledBaselineArn", "Value", arn.getValueAsString())));
+                StableJson.sorted(Map.of("Key", "IdentityCenterEnabledBaselineArn", "Value", arn.getValueAsString()))));
     }
 
     private void enableControls(StackConfig config, OrganizationStructure organization, CfnResource afterRegistration) {
@@ -136,13 +137,13 @@ public final class LandingZone extends Construct {
                             .toList());
                 }
                 CfnEnabledControl resource = control.build();
-                previousWave.forEach(resource::addDependency);
+                previousWave.forEach(resource::addResourceDependency);
                 if (item.selection().name().equals(ControlCatalog.HOOKS_PREREQUISITE)) {
                     prerequisites.put(item.ou().path(), resource);
                 }
                 if (item.selection().control().isProactive()) {
                     prerequisites.entrySet().stream().filter(p -> item.ou().isWithin(p.getKey()))
-                            .forEach(p -> resource.addDependency(p.getValue()));
+                            .forEach(p -> resource.addResourceDependency(p.getValue()));
                 }
                 created.add(new EnabledControl(item.ou().path(), item.selection(), resource));
             }

@@ -1,5 +1,6 @@
 package dev.thestack.governance;
 
+import dev.thestack.model.StableJson;
 import dev.thestack.model.Account;
 import dev.thestack.model.AccountRole;
 import dev.thestack.model.ControlTower;
@@ -64,7 +65,7 @@ public final class OrganizationStructure extends Construct {
                         .type("SERVICE_CONTROL_POLICY")
                         .description(document.kinds().stream().map(ServiceControlPolicyKind::meaning)
                                 .collect(Collectors.joining("; ")))
-                        .content(document.content())
+                        .content(StableJson.sorted(document.content()))
                         .targetIds(List.of(references.get(ou.path()).id()))
                         .build());
             }
@@ -75,7 +76,7 @@ public final class OrganizationStructure extends Construct {
                 .type("TAG_POLICY")
                 .description("Cost-allocation tags: " + String.join(", ", TagPolicyDocument.keys(config))
                         + ", their capitalization and allowed values")
-                .content(TagPolicyDocument.of(config))
+                .content(StableJson.sorted(TagPolicyDocument.of(config)))
                 .targetIds(List.of(config.organization().rootId()))
                 .build();
         for (Account account : config.accounts()) {

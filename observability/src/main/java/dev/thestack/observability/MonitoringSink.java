@@ -1,5 +1,6 @@
 package dev.thestack.observability;
 
+import dev.thestack.model.StableJson;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.services.oam.CfnSink;
 import software.constructs.Construct;
@@ -19,7 +20,7 @@ public final class MonitoringSink extends Construct {
         List<String> types = props.shared().stream().sorted().map(TelemetryType::resourceType).toList();
         this.sink = CfnSink.Builder.create(this, "Sink")
                 .name(props.sinkName())
-                .policy(policy(props.organizationId(), types))
+                .policy(StableJson.sorted(policy(props.organizationId(), types)))
                 .build();
         // a fixed output name: the deploy instructions (README) tell people to look it up by this name
         CfnOutput.Builder.create(this, "SinkArn")

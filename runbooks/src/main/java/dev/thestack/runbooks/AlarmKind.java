@@ -7,7 +7,8 @@ public enum AlarmKind {
     LAMBDA_THROTTLES("lambda-throttles.md"),
     DYNAMODB_THROTTLES("dynamodb-throttles.md"),
     DYNAMODB_ERRORS("dynamodb-errors.md"),
-    GRAPHQL_ERRORS("graphql-errors.md");
+    GRAPHQL_ERRORS("graphql-errors.md"),
+    ALARM_DELIVERY("alarm-delivery.md");
 
     private final String fileName;
 

@@ -87,14 +87,15 @@ public final class TodoService extends Construct {
                 .tracing(Tracing.ACTIVE)
                 .role(role)
                 .logGroup(logGroup)
-                .environment(Map.of(
+                // sorted: Map.of order changes between runs, and with it the template
+                .environment(new java.util.TreeMap<>(Map.of(
                         "TODO_TABLE_NAME", table.getTableName(),
                         MetricContract.ENV_NAMESPACE, MetricContract.NAMESPACE,
                         MetricContract.ENV_SERVICE_NAME, SERVICE_NAME,
                         MetricContract.ENV_ENVIRONMENT, props.environment(),
                         "POWERTOOLS_LOG_LEVEL", "INFO",
                         // C1 only: a short-lived function gains more from fast start than from C2 peak speed
-                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))
+                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))
                 .build();
     }
 
