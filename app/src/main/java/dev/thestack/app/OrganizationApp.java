@@ -110,7 +110,7 @@ public final class OrganizationApp {
         var platform = config.team(config.accountWithRole(AccountRole.MONITORING).team());
         AlarmForwarder forwarder = new AlarmForwarder(stack, "AlarmForwarding", AlarmRules.busArn(config),
                 AlarmNames.prefix(platform.name(), "routing", account.name()), platform.email(), runbooks);
-        NagSuppressionsCatalog.deadLetterQueues(List.of(forwarder.deadLetterQueue()));
+        NagSuppressionsCatalog.deadLetterQueues(forwarder.deadLetterQueues());
     }
 
     /** After {@link #synth()} (tags are applied by aspects during it): every taggable resource lacking a cost tag. */

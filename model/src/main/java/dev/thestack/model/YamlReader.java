@@ -178,8 +178,12 @@ final class YamlReader {
     /** Reports a reference to something that does not exist, naming the nearest known name. */
     void unknownReference(String path, String what, String value, Collection<String> known) {
         String hint = suggestion(value, known).map(s -> "did you mean '" + s + "'? ").orElse("")
-                + (known.isEmpty() ? "define " + article(what) + " " + what + " first" : "known " + what + "s: " + String.join(", ", known));
+                + (known.isEmpty() ? "define " + article(what) + " " + what + " first" : "known " + plural(what) + ": " + String.join(", ", known));
         problem(path, "unknown " + what + " '" + value + "'", hint);
+    }
+
+    static String plural(String noun) {
+        return noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
     }
 
     static String article(String noun) {

@@ -24,6 +24,7 @@ import java.util.Map;
 public final class AlarmForwarder extends Construct {
     private final CfnRule rule;
     private final DeliveryQueue deadLetters;
+    private final List<software.amazon.awscdk.services.sqs.Queue> queues;
 
     /**
      * @param centralBusArn   the monitoring account's alarm bus ({@link AlarmRules#busArn})
@@ -58,16 +59,21 @@ public final class AlarmForwarder extends Construct {
         key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
         Topic failures = Topic.Builder.create(this, "Failures").masterKey(key).enforceSsl(true)
                 .displayName("Alarm forwarding failures").build();
-        failures.addSubscription(new EmailSubscription(platformEmail));
+        // if the email itself bounces, that dead-letter alarm still travels the normal road (this rule)
+        DeliveryQueue undeliveredEmail = new DeliveryQueue(this, "FailureEmail", alarmNamePrefix, runbooks);
+        failures.addSubscription(EmailSubscription.Builder.create(platformEmail)
+                .deadLetterQueue(undeliveredEmail.queue()).build());
         deadLetters.alarm().addAlarmAction(new SnsAction(failures));
+        queues = List.of(deadLetters.queue(), undeliveredEmail.queue());
     }
 
     public CfnRule rule() {
         return rule;
     }
 
-    public software.amazon.awscdk.services.sqs.Queue deadLetterQueue() {
-        return deadLetters.queue();
+    /** Every dead-letter queue of the forwarding: the forwarder's, and the failure email's. */
+    public List<software.amazon.awscdk.services.sqs.Queue> deadLetterQueues() {
+        return queues;
     }
 
     public String deadLetterAlarmName() {
