@@ -1,10 +1,14 @@
 package dev.thestack.app;
 
 import dev.thestack.governance.ControlTowerRoles;
+import dev.thestack.observability.LogDelivery;
 import software.amazon.awscdk.services.sqs.Queue;
 import dev.thestack.services.constructs.TodoService;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.s3.Bucket;
 
 import java.util.List;
 
@@ -31,6 +35,17 @@ final class NagSuppressionsCatalog {
                 .reason("This queue is the dead-letter queue of an alarm-delivery step (EventBridge target or SNS "
                         + "subscription); a dead-letter queue of its own would only move the problem. Its depth is alarmed.")
                 .build()), true));
+    }
+
+    static void logDelivery(LogDelivery delivery, Bucket archive) {
+        String archiveId = Stack.of(archive).getLogicalId((CfnElement) archive.getNode().getDefaultChild());
+        NagSuppressions.addResourceSuppressions(delivery.firehoseRole(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("Firehose names its objects itself (date path, random suffix), so it may write any object, "
+                        + "but only below the archive's " + LogDelivery.PREFIX + " prefix; every other statement names "
+                        + "one bucket, key or log stream.")
+                .appliesTo(List.of("Resource::<" + archiveId + ".Arn>/" + LogDelivery.PREFIX + "*"))
+                .build()), true);
     }
 
     static void controlTowerRoles(ControlTowerRoles roles) {

@@ -4,13 +4,18 @@ import dev.thestack.dashboards.AlarmThresholds;
 import dev.thestack.dashboards.WorkloadMonitoring;
 import dev.thestack.dashboards.WorkloadMonitoringProps;
 import dev.thestack.governance.LandingZone;
+import dev.thestack.governance.LogRetentionCheck;
 import dev.thestack.governance.OrganizationStructure;
 import dev.thestack.governance.RequiredTagsCheck;
 import dev.thestack.model.Account;
 import dev.thestack.model.AccountRole;
 import dev.thestack.model.AlarmNames;
+import dev.thestack.model.Environment;
 import dev.thestack.model.StackConfig;
 import dev.thestack.observability.LogArchive;
+import dev.thestack.observability.LogDelivery;
+import dev.thestack.observability.LogDeliveryProps;
+import dev.thestack.observability.LogSubscriptions;
 import dev.thestack.observability.MonitoringSink;
 import dev.thestack.observability.MonitoringSinkProps;
 import dev.thestack.observability.WorkloadLink;
@@ -59,8 +64,16 @@ public final class OrganizationApp {
         }
 
         Account logs = config.accountWithRole(AccountRole.LOGS);
-        Stack logsStack = add(logs, "Central log archive");
-        new LogArchive(logsStack, "LogArchive", 90);
+        Stack logsStack = add(logs, "Central log archive and the delivery of every workload log group into it");
+        LogArchive archive = new LogArchive(logsStack, "LogArchive", 90);
+        LogDelivery delivery = new LogDelivery(logsStack, "LogDelivery", new LogDeliveryProps(
+                config.organization().id(), LogDelivery.destinationName(config.organization().name()),
+                config.workloadAccounts().stream().map(Account::id).toList(), archive.archive(), archive.key(),
+                // delivery errors concern every environment's logs: kept as long as the longest-kept of them
+                config.environments().stream().mapToInt(Environment::logRetentionDays).max().orElseThrow()));
+        NagSuppressionsCatalog.logDelivery(delivery, archive.archive());
+        // from the logs account's id and region in the model; every workload account is in that region (validated)
+        String destinationArn = delivery.destinationArn();
 
         Account audit = config.accountWithRole(AccountRole.AUDIT);
         Stack auditStack = add(audit, "Security findings of the organization");
@@ -83,7 +96,8 @@ public final class OrganizationApp {
 
         for (Account account : config.workloadAccounts()) {
             var environment = config.environmentOf(account);
-            Stack stack = add(account, "Workload of " + environment.name() + ": Todo subgraph, monitoring, link to the sink");
+            Stack stack = add(account, "Workload of " + environment.name()
+                    + ": Todo subgraph, monitoring, link to the sink, log delivery to the archive");
             new WorkloadLink(stack, "MonitoringLink", new WorkloadLinkProps(monitoring.id(), monitoring.region()));
             if (config.alarmRouting().isPresent()) {
                 forwardAlarms(stack, account, runbooks);
@@ -101,6 +115,8 @@ public final class OrganizationApp {
             new WorkloadMonitoring(stack, "Monitoring", new WorkloadMonitoringProps(account.name(),
                     AlarmNames.prefix(config.ownerOf("todo").name(), "todo", account.name()),
                     environment.name(), runbooks, todo.function(), todo.table(), AlarmThresholds.defaults()));
+            // last: it subscribes every log group the stack holds by now
+            new LogSubscriptions(stack, "LogDelivery", destinationArn);
         }
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).reports(true).build()));
     }
@@ -116,6 +132,14 @@ public final class OrganizationApp {
     /** After {@link #synth()} (tags are applied by aspects during it): every taggable resource lacking a cost tag. */
     public List<String> untaggedResources() {
         return RequiredTagsCheck.findUntagged(app, config.tags().required());
+    }
+
+    /**
+     * After {@link #synth()}: every log group without a retention and every Lambda function without a log group of
+     * its own, in every stack.
+     */
+    public List<String> logsWithoutRetention() {
+        return LogRetentionCheck.findWithoutRetention(app);
     }
 
     private Stack add(Account account, String description) {

@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * Synthesizes the organization into a cloud assembly without ever leaving a half-written one behind: synthesis goes
- * to a staging folder that replaces the output folder only when every stack passed cdk-nag and every taggable
- * resource carries the required cost-allocation tags ({@link AssemblyOutput}).
+ * to a staging folder that replaces the output folder only when every stack passed cdk-nag and the organization's
+ * own checks found nothing: every taggable resource carries the required cost-allocation tags, and no log is kept
+ * forever ({@link AssemblyOutput}).
  */
 public final class Synthesizer {
     private final Consumer<String> progress;
@@ -39,16 +40,33 @@ public final class Synthesizer {
             app.synth();
             progress.accept("synthesized in " + seconds(synthStarted));
             List<AccountSummary> summaries = AssemblyReader.summarize(output.staging(), config);
-            List<String> untagged = app.untaggedResources();
-            boolean passed = untagged.isEmpty() && summaries.stream().allMatch(s -> s.nag().unsuppressedErrors().isEmpty());
-            return new Result(summaries, untagged, passed ? output.commit() : output.reject(), passed);
+            List<CheckFindings> checks = List.of(
+                    new CheckFindings("UNTAGGED", "resource(s) lack required cost tags", app.untaggedResources()),
+                    new CheckFindings("NO RETENTION", "log group(s) or function(s) would keep logs forever",
+                            app.logsWithoutRetention()));
+            boolean passed = checks.stream().allMatch(c -> c.findings().isEmpty())
+                    && summaries.stream().allMatch(s -> s.nag().unsuppressedErrors().isEmpty());
+            return new Result(summaries, checks, passed ? output.commit() : output.reject(), passed);
         }
     }
 
     /**
-     * @param untagged taggable resources lacking a required cost tag; any makes the synthesis fail like a nag error
+     * @param checks the organization's own checks; any finding makes the synthesis fail like a nag error
      */
-    public record Result(List<AccountSummary> accounts, List<String> untagged, Path assembly, boolean passed) {
+    public record Result(List<AccountSummary> accounts, List<CheckFindings> checks, Path assembly, boolean passed) {
+    }
+
+    /**
+     * What one of the organization's checks found after synthesis.
+     *
+     * @param label    printed before each finding, e.g. {@code UNTAGGED}
+     * @param meaning  what the findings are, after their count: "3 resource(s) lack required cost tags"
+     * @param findings one line per offending resource
+     */
+    public record CheckFindings(String label, String meaning, List<String> findings) {
+        public CheckFindings {
+            findings = List.copyOf(findings);
+        }
     }
 
     private static String seconds(long startedNanos) {

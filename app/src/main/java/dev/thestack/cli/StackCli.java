@@ -267,10 +267,16 @@ public final class StackCli {
                 .synth(model, ServiceArtifacts.inCheckout(root()), out);
         stdout.println();
         SummaryPrinter.print(result.accounts(), stdout);
-        result.untagged().forEach(resource -> stdout.println("    UNTAGGED    " + resource));
+        StringBuilder refused = new StringBuilder();
+        for (Synthesizer.CheckFindings check : result.checks()) {
+            check.findings().forEach(finding -> stdout.printf("    %-11s %s%n", check.label(), finding));
+            if (!check.findings().isEmpty()) {
+                refused.append(check.findings().size()).append(' ').append(check.meaning())
+                        .append(" (").append(check.label()).append(" above); ");
+            }
+        }
         if (!result.passed()) {
-            spec.commandLine().getErr().println("error: the synthesis was refused: " + (result.untagged().isEmpty() ? ""
-                    : result.untagged().size() + " resource(s) lack required cost tags (UNTAGGED above); ")
+            spec.commandLine().getErr().println("error: the synthesis was refused: " + refused
                     + "unsuppressed cdk-nag errors are listed above as NAG ERROR (fix them, or suppress each with a "
                     + "written reason in NagSuppressionsCatalog). The rejected assembly is in " + result.assembly()
                     + "; " + out + " was left unchanged.");

@@ -19,10 +19,12 @@ import software.amazon.awscdk.assertions.Template;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,6 +126,115 @@ class OrganizationAppTest {
                         "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
         assertThat(templates.get(config.accountWithRole(AccountRole.LOGS).name()).toString())
                 .as("nothing in the archive is deleted with the stack").doesNotContain("\"DeletionPolicy\":\"Delete\"");
+    }
+
+    /** Computed here from the model, independently of the constructs: what a workload account must name. */
+    private static String logDestinationArn() {
+        Account logs = config.accountWithRole(AccountRole.LOGS);
+        return "arn:aws:logs:" + logs.region() + ":" + logs.id() + ":destination:"
+                + config.organization().name() + "-log-delivery";
+    }
+
+    @Test
+    void theLogsAccountOffersALogDestinationOnlyTheOrganizationMaySubscribeTo() throws Exception {
+        JsonNode logs = templates.get(config.accountWithRole(AccountRole.LOGS).name());
+        List<JsonNode> destinations = resourcesOfType(logs, "AWS::Logs::Destination");
+        assertThat(destinations).hasSize(1);
+        JsonNode destination = destinations.get(0).path("Properties");
+        assertThat(logDestinationArn()).endsWith(":destination:" + destination.path("DestinationName").asText());
+        assertThat(destination.path("TargetArn").path("Fn::GetAtt").get(0).asText())
+                .isEqualTo(logicalIdOfType(logs, "AWS::KinesisFirehose::DeliveryStream"));
+        JsonNode statements = JSON.readTree(destination.path("DestinationPolicy").asText()).path("Statement");
+        assertThat(statements).hasSize(1);
+        JsonNode statement = statements.get(0);
+        assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+        assertThat(statement.path("Action").asText()).isEqualTo("logs:PutSubscriptionFilter");
+        assertThat(statement.path("Resource").asText()).isEqualTo(logDestinationArn());
+        assertThat(statement.path("Condition")).as("any principal, provided it belongs to the organization")
+                .isEqualTo(JSON.valueToTree(Map.of("StringEquals",
+                        Map.of("aws:PrincipalOrgID", config.organization().id()))));
+    }
+
+    @Test
+    void theLogDeliveryStreamWritesEncryptedIntoTheArchiveWithLeastPrivilege() {
+        JsonNode logs = templates.get(config.accountWithRole(AccountRole.LOGS).name());
+        String bucket = logicalIdOf(logs, "AWS::S3::Bucket", r -> r.path("Properties").path("ObjectLockEnabled").asBoolean());
+        String key = logicalIdOfType(logs, "AWS::KMS::Key");
+        String stream = logicalIdOfType(logs, "AWS::KinesisFirehose::DeliveryStream");
+        Map<String, Object> keyArn = Map.of("Fn::GetAtt", List.of(key, "Arn"));
+        template(AccountRole.LOGS).hasResourceProperties("AWS::KinesisFirehose::DeliveryStream", Map.of(
+                "DeliveryStreamEncryptionConfigurationInput", Map.of("KeyType", "CUSTOMER_MANAGED_CMK", "KeyARN", keyArn),
+                "ExtendedS3DestinationConfiguration", Match.objectLike(Map.of(
+                        "BucketARN", Map.of("Fn::GetAtt", List.of(bucket, "Arn")),
+                        "EncryptionConfiguration", Map.of("KMSEncryptionConfig", Map.of("AWSKMSKeyARN", keyArn)),
+                        "Prefix", Match.stringLikeRegexp("^cloudwatch-logs/delivered/.*"),
+                        "ErrorOutputPrefix", Match.stringLikeRegexp("^cloudwatch-logs/failed/.*"),
+                        "CloudWatchLoggingOptions", Match.objectLike(Map.of("Enabled", true,
+                                "LogGroupName", Map.of("Ref", logicalIdOfType(logs, "AWS::Logs::LogGroup"))))))));
+
+        Map<String, List<String>> actionsByPrincipal = new HashMap<>();
+        for (JsonNode role : resourcesOfType(logs, "AWS::IAM::Role")) {
+            String principal = role.path("Properties").path("AssumeRolePolicyDocument").path("Statement").get(0)
+                    .path("Principal").path("Service").asText();
+            for (JsonNode policy : role.path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
+                    List<String> actions = new ArrayList<>();
+                    (statement.path("Action").isArray() ? statement.path("Action") : JSON.createArrayNode()
+                            .add(statement.path("Action"))).forEach(a -> actions.add(a.asText()));
+                    assertThat(actions).as("no wildcard action").allSatisfy(a -> assertThat(a).doesNotContain("*"));
+                    String resource = statement.path("Resource").toString();
+                    if (actions.contains("s3:PutObject")) {
+                        assertThat(resource).contains(bucket).endsWith("\"/cloudwatch-logs/*\"]]}");
+                    }
+                    if (actions.contains("kms:GenerateDataKey")) {
+                        assertThat(statement.path("Resource")).isEqualTo(JSON.valueToTree(keyArn));
+                    }
+                    if (principal.equals("logs.amazonaws.com")) {
+                        assertThat(statement.path("Resource")).isEqualTo(JSON.valueToTree(
+                                Map.of("Fn::GetAtt", List.of(stream, "Arn"))));
+                    }
+                    actionsByPrincipal.computeIfAbsent(principal, p -> new ArrayList<>()).addAll(actions);
+                }
+            }
+        }
+        assertThat(actionsByPrincipal.get("logs.amazonaws.com"))
+                .containsExactlyInAnyOrder("firehose:PutRecord", "firehose:PutRecordBatch");
+        assertThat(actionsByPrincipal.get("firehose.amazonaws.com")).containsExactlyInAnyOrder(
+                "s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads",
+                "s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject",
+                "kms:Decrypt", "kms:GenerateDataKey", "logs:PutLogEvents");
+    }
+
+    @Test
+    void everyWorkloadLogGroupIsSubscribedToTheLogsAccountsDestination() {
+        for (Account account : config.workloadAccounts()) {
+            JsonNode template = templates.get(account.name());
+            List<String> logGroups = logicalIdsOfType(template, "AWS::Logs::LogGroup");
+            assertThat(logGroups).as(account.name()).isNotEmpty();
+            List<JsonNode> filters = resourcesOfType(template, "AWS::Logs::SubscriptionFilter");
+            assertThat(filters.stream().map(f -> f.path("Properties").path("LogGroupName").path("Ref").asText()))
+                    .as(account.name()).containsExactlyInAnyOrderElementsOf(logGroups);
+            for (JsonNode filter : filters) {
+                JsonNode properties = filter.path("Properties");
+                assertThat(properties.path("DestinationArn").asText()).isEqualTo(logDestinationArn());
+                assertThat(properties.path("FilterPattern").asText()).as("every event").isEmpty();
+                JsonNode role = template.path("Resources").path(properties.path("RoleArn").path("Fn::GetAtt").get(0).asText());
+                assertThat(role.path("Properties").path("AssumeRolePolicyDocument").toString()).contains("logs.amazonaws.com");
+                JsonNode statement = role.path("Properties").path("Policies").get(0).path("PolicyDocument").path("Statement").get(0);
+                assertThat(statement.path("Action").asText()).isEqualTo("logs:PutLogEvents");
+                assertThat(statement.path("Resource")).isEqualTo(JSON.valueToTree(Map.of("Fn::GetAtt",
+                        List.of(properties.path("LogGroupName").path("Ref").asText(), "Arn"))));
+            }
+        }
+    }
+
+    @Test
+    void noLogGroupOrFunctionAnywhereKeepsLogsForever() {
+        assertThat(app.logsWithoutRetention()).isEmpty();
+        for (JsonNode template : templates.values()) {
+            assertThat(resourcesOfType(template, "AWS::Logs::LogGroup"))
+                    .allSatisfy(g -> assertThat(g.path("Properties").path("RetentionInDays").asInt()).isPositive());
+        }
     }
 
     @Test
@@ -302,6 +413,28 @@ class OrganizationAppTest {
             }
         });
         return found;
+    }
+
+    private static List<String> logicalIdsOfType(JsonNode template, String type) {
+        List<String> ids = new ArrayList<>();
+        template.path("Resources").fields().forEachRemaining(e -> {
+            if (type.equals(e.getValue().path("Type").asText())) {
+                ids.add(e.getKey());
+            }
+        });
+        return ids;
+    }
+
+    private static String logicalIdOfType(JsonNode template, String type) {
+        return logicalIdOf(template, type, r -> true);
+    }
+
+    /** The one resource of {@code type} that matches. */
+    private static String logicalIdOf(JsonNode template, String type, Predicate<JsonNode> matching) {
+        List<String> ids = logicalIdsOfType(template, type).stream()
+                .filter(id -> matching.test(template.path("Resources").path(id))).toList();
+        assertThat(ids).as(type).hasSize(1);
+        return ids.get(0);
     }
 
     private static String logicalId(AccountRole role, String type, String name) {

@@ -504,14 +504,23 @@ public final class StackConfigLoader {
                             "keep exactly one " + role.yamlName() + " account");
                 }
             }
-            accounts.stream().filter(a -> a.role() == AccountRole.MONITORING).findFirst().ifPresent(monitoring ->
-                    accounts.stream().filter(a -> a.isWorkload() && !a.region().equals(monitoring.region()))
-                            .forEach(a -> r.problem("accounts[" + indexOf(root, "accounts", a.name()) + "].region",
-                                    "workload account '" + a.name() + "' deploys to " + a.region()
-                                            + " but the monitoring sink is in " + monitoring.region()
-                                            + "; CloudWatch cross-account links only reach a sink in their own region",
-                                    "deploy it to " + monitoring.region() + ", or move the monitoring account")));
+            workloadsInRegionOf(root, accounts, AccountRole.MONITORING, "the monitoring sink",
+                    "CloudWatch cross-account links only reach a sink in their own region");
+            workloadsInRegionOf(root, accounts, AccountRole.LOGS, "the log delivery destination",
+                    "a subscription filter only reaches a CloudWatch Logs destination in its own region");
             return accounts;
+        }
+
+        /** Workload accounts must deploy where {@code role}'s account keeps a regional resource they reach. */
+        private void workloadsInRegionOf(JsonNode root, List<Account> accounts, AccountRole role, String resource,
+                                         String why) {
+            accounts.stream().filter(a -> a.role() == role).findFirst().ifPresent(shared ->
+                    accounts.stream().filter(a -> a.isWorkload() && !a.region().equals(shared.region()))
+                            .forEach(a -> r.problem("accounts[" + indexOf(root, "accounts", a.name()) + "].region",
+                                    "workload account '" + a.name() + "' deploys to " + a.region() + " but "
+                                            + resource + " is in " + shared.region() + "; " + why,
+                                    "deploy it to " + shared.region() + ", or move the " + role.yamlName()
+                                            + " account")));
         }
 
         private Optional<Account> account(JsonNode node, String path, Optional<Organization> org, Set<String> ouPaths,

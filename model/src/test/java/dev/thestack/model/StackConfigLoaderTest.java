@@ -88,6 +88,7 @@ class StackConfigLoaderTest {
         region of another partition          | '[eu-west-1, eu-central-1'        | '[eu-west-1, cn-north-1'            | organization.governedRegions[1] | another AWS partition
         repeated governed region             | '[eu-west-1, eu-central-1'        | '[eu-west-1, eu-west-1'             | organization.governedRegions[1] | already listed at index 0
         workload away from the sink region   | 'environment: dev\n'              | 'environment: dev\n    region: us-east-1\n' | accounts[7].region | the monitoring sink is in eu-west-1
+        workload away from the log delivery  | 'role: logs\n'                    | 'role: logs\n    region: eu-central-1\n' | accounts[4].region | the log delivery destination is in eu-central-1
         email longer than AWS accepts        | 'alice@acme.example'              | 'alice.has.a.very.long.address.that.goes.on.and.on.for.ever@acme.example' | accounts[7].email | 6 to 64 characters
         email with double dots               | 'alice@acme.example'              | '.alice..x@-.example'               | accounts[7].email    | an email address AWS accepts
         cost centre unusable as a tag value  | 'costCenter: CC-2000'             | 'costCenter: "CC#2000 <&>"'         | teams[1].costCenter  | usable tag value
