@@ -1,5 +1,6 @@
 package dev.thestack.observability;
 
+import dev.thestack.model.StableJson;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Effect;
@@ -130,7 +131,7 @@ public final class LogDelivery extends Construct {
                 .destinationName(props.destinationName())
                 .targetArn(stream.getAttrArn())
                 .roleArn(logsRole.getRoleArn())
-                .destinationPolicy(stack.toJsonString(accessPolicy(destinationArn, props.organizationId())))
+                .destinationPolicy(stack.toJsonString(StableJson.sorted(accessPolicy(destinationArn, props.organizationId()))))
                 .build();
     }
 
