@@ -315,7 +315,7 @@ class OrganizationAppTest {
             JsonNode template = templates.get(account.name());
             assertThat(resourcesOfType(template, "AWS::CloudWatch::Dashboard")).hasSize(1);
             List<JsonNode> alarms = resourcesOfType(template, "AWS::CloudWatch::Alarm");
-            assertThat(alarms).hasSize(8);
+            assertThat(alarms).as("8 on the service, 2 on alarm delivery (forwarder and failure-email DLQs)").hasSize(10);
             for (JsonNode alarm : alarms) {
                 String description = alarm.path("Properties").path("AlarmDescription").asText();
                 String link = runbookLink(description);
