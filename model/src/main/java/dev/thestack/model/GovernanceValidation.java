@@ -62,7 +62,7 @@ final class GovernanceValidation {
                         + " control operations at once)");
         String baseline = r.matching(n, path, "baselineVersion", false, BASELINE_VERSION)
                 .orElse(ControlTower.DEFAULT_BASELINE_VERSION);
-        boolean identityCenter = bool(n, path, "identityCenter", true);
+        boolean identityCenter = r.bool(n, path, "identityCenter", true);
         return version.map(v -> new ControlTower(v, sandbox, logDays, accessDays, identityCenter, baseline, concurrency));
     }
 
@@ -358,18 +358,6 @@ final class GovernanceValidation {
             return fallback;
         }
         return value.orElse(fallback);
-    }
-
-    private boolean bool(JsonNode node, String path, String key, boolean fallback) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        if (!value.isBoolean()) {
-            r.problem(path + "." + key, "expected true or false", "write " + key + ": true");
-            return fallback;
-        }
-        return value.asBoolean();
     }
 
     private static String accountPath(JsonNode root, Account account) {

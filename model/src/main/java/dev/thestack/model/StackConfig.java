@@ -11,7 +11,7 @@ import java.util.Optional;
 public record StackConfig(Organization organization, CostTags tags, Runbooks runbooks, List<Team> teams,
                           List<ServiceOwner> services, List<Environment> environments,
                           List<OrganizationalUnit> organizationalUnits, List<Account> accounts,
-                          List<Tenant> tenants, Optional<ControlTower> controlTower) {
+                          List<Tenant> tenants, Optional<ControlTower> controlTower, Tracing tracing) {
 
     /** The services the toolkit deploys into every workload account; each needs an owning team. */
     public static final List<String> KNOWN_SERVICES = List.of("todo");

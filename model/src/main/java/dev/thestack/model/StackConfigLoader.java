@@ -154,7 +154,8 @@ public final class StackConfigLoader {
 
         Optional<StackConfig> read(JsonNode root) {
             if (r.mapping(root, "(root)", List.of("organization", "tags", "runbooks", "teams", "services",
-                    "environments", "organizationalUnits", "accounts", "tenants", "controlTower")).isEmpty()) {
+                    "environments", "organizationalUnits", "accounts", "tenants", "controlTower",
+                    TracingValidation.SECTION)).isEmpty()) {
                 return Optional.empty();
             }
             Optional<Organization> organization = organization(root);
@@ -165,6 +166,7 @@ public final class StackConfigLoader {
             List<Environment> environments = named(root, "environments", true, this::environment, Environment::name);
             Map<String, Team> teamsByName = index(teams, Team::name);
             List<ServiceOwner> services = services(root, teamsByName.keySet());
+            Tracing tracing = new TracingValidation(r).tracing(root, services);
             List<OrganizationalUnit> ous = organizationalUnits(root, controlTower, organization);
             Set<String> ouPaths = new LinkedHashSet<>(ous.stream().map(OrganizationalUnit::path).toList());
             Set<String> environmentNames = index(environments, Environment::name).keySet();
@@ -179,7 +181,7 @@ public final class StackConfigLoader {
                 return Optional.empty();
             }
             StackConfig config = new StackConfig(organization.get(), tags, runbooks.get(), teams, services,
-                    environments, ous, accounts, tenants, controlTower);
+                    environments, ous, accounts, tenants, controlTower, tracing);
             checkPinnedTagValues(config, root);
             return Optional.of(config);
         }

@@ -159,7 +159,7 @@ class StackConfigLoaderTest {
         assertThat(catchConfig("- a\n- b\n").problems()).singleElement()
                 .satisfies(p -> assertThat(p.toString()).isEqualTo("(root): expected a mapping (key: value lines), found a list "
                         + "(fix: write the file as keys organization, tags, runbooks, teams, services, environments, "
-                        + "organizationalUnits, accounts, tenants, controlTower)"));
+                        + "organizationalUnits, accounts, tenants, controlTower, tracing)"));
     }
 
     @Test
