@@ -14,6 +14,8 @@ import dev.thestack.observability.MonitoringSink;
 import dev.thestack.observability.MonitoringSinkProps;
 import dev.thestack.observability.WorkloadLink;
 import dev.thestack.observability.WorkloadLinkProps;
+import dev.thestack.observability.XRayTracing;
+import dev.thestack.observability.XRayTracingProps;
 import dev.thestack.runbooks.RunbookIndex;
 import dev.thestack.services.constructs.TodoService;
 import dev.thestack.services.constructs.TodoServiceProps;
@@ -76,6 +78,8 @@ public final class OrganizationApp {
             var environment = config.environmentOf(account);
             Stack stack = add(account, "Workload of " + environment.name() + ": Todo subgraph, monitoring, link to the sink");
             new WorkloadLink(stack, "MonitoringLink", new WorkloadLinkProps(monitoring.id(), monitoring.region()));
+            NagSuppressionsCatalog.xrayTracing(new XRayTracing(stack, "Tracing",
+                    new XRayTracingProps(config.tracing(), environment.logRetentionDays())));
             TodoService todo = new TodoService(stack, "Todo", TodoServiceProps.builder()
                     .environment(environment.name())
                     .logRetentionDays(environment.logRetentionDays())

@@ -167,7 +167,7 @@ class StackCliTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("starting the CDK runtime", "synthesized in")
-                .containsPattern("prod-globex +666666666666 +eu-west-1 +15 +8 +1 +0/0/1")
+                .containsPattern("prod-globex +666666666666 +eu-west-1 +28 +8 +1 +0/0/2")
                 .containsPattern("management +111111111111 +eu-west-1 +54 +0 +0 +0/0/5")
                 .contains("total: 8 stacks");
         assertThat(out.resolve("acme-monitoring.template.json")).isRegularFile();
