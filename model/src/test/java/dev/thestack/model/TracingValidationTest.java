@@ -146,12 +146,7 @@ class TracingValidationTest {
         section that is a list          | 'tracing:\\n  kmsEncryption: true' | 'tracing:\\n  - kmsEncryption: true\\nx:\\n  kmsEncryption: true' | tracing | expected a mapping
         """)
     void eachTracingProblemNamesItsKeyPathAndAFix(String kind, String find, String replace, String path, String hint) {
-        String yaml = replaceOnce(DECLARED, unescape(find), unescape(replace));
-
-        assertThat(catchConfig(yaml).problems()).as(kind).anySatisfy(p -> {
-            assertThat(p.path()).isEqualTo(path);
-            assertThat(p.toString()).contains(hint);
-        });
+        ProblemAssertions.assertReported(replaceOnce(DECLARED, unescape(find), unescape(replace)), kind, path, hint);
     }
 
     @Test

@@ -9,7 +9,6 @@ import software.amazon.awscdk.customresources.AwsSdkCall;
 import software.amazon.awscdk.customresources.PhysicalResourceId;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.xray.CfnGroup;
@@ -99,14 +98,8 @@ public final class XRayTracing extends Construct {
                 .retention(LogRetention.of(logRetentionDays))
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
-        Role role = Role.Builder.create(this, "EncryptionSettingRole")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("Points X-Ray at its KMS key: its own log group, xray:PutEncryptionConfig")
-                .build();
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-                .resources(List.of(logGroup.getLogGroupArn()))
-                .build());
+        Role role = FunctionRoles.writingTo(this, "EncryptionSettingRole",
+                "Points X-Ray at its KMS key: its own log group, xray:PutEncryptionConfig", logGroup);
         AwsCustomResource setting = AwsCustomResource.Builder.create(this, "EncryptionSetting")
                 .resourceType("Custom::XRayEncryptionConfig")
                 .onCreate(putEncryptionConfig(Map.of("Type", "KMS", "KeyId", key.getKeyArn())))
