@@ -70,11 +70,10 @@ final class TracingValidation {
     private List<SamplingRule> rules(JsonNode section) {
         List<SamplingRule> rules = items(section, "samplingRules", this::rule, SamplingRule::name);
         Map<Integer, String> byPriority = new HashMap<>();
-        List<JsonNode> nodes = r.list(section, SECTION, "samplingRules", false);
         for (SamplingRule rule : rules) {
             String earlier = byPriority.putIfAbsent(rule.priority(), rule.name());
             if (earlier != null) {
-                r.problem(itemPath("samplingRules", indexOf(nodes, rule.name())) + ".priority", "priority "
+                r.problem(itemPath("samplingRules", indexOf(section.path("samplingRules"), rule.name())) + ".priority", "priority "
                                 + rule.priority() + " is already taken by rule '" + earlier + "'",
                         "give each rule its own priority: X-Ray evaluates rules in priority order, so a tie leaves "
                                 + "the order undefined");
@@ -309,7 +308,7 @@ final class TracingValidation {
         return SECTION + "." + key + "[" + index + "]";
     }
 
-    private static int indexOf(List<JsonNode> nodes, String name) {
+    private static int indexOf(JsonNode nodes, String name) {
         for (int i = 0; i < nodes.size(); i++) {
             if (name.equals(nodes.get(i).path("name").asText())) {
                 return i;

@@ -159,6 +159,16 @@ class TracingValidationTest {
     }
 
     @Test
+    void rulesThatAreNotAListAreReportedOnce() {
+        String yaml = withTracing("tracing:\n  samplingRules: {name: x}\n");
+
+        assertThat(catchConfig(yaml).problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("tracing.samplingRules");
+            assertThat(p.message()).contains("expected a list");
+        });
+    }
+
+    @Test
     void filterBalanceIgnoresBracketsInsideStrings() {
         assertThat(TracingValidation.unbalanced("annotation.x = \"(\" AND service(\"a{\") { fault }")).isEmpty();
         assertThat(TracingValidation.unbalanced("annotation.x = \"say \\\"hi\\\"\"")).isEmpty();
