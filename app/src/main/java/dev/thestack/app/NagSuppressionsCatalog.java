@@ -3,6 +3,7 @@ package dev.thestack.app;
 import dev.thestack.governance.ControlTowerRoles;
 import dev.thestack.observability.LogDelivery;
 import software.amazon.awscdk.services.sqs.Queue;
+import dev.thestack.observability.XRayTracing;
 import dev.thestack.services.constructs.TodoService;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -61,5 +62,16 @@ final class NagSuppressionsCatalog {
                         .reason("ec2:DescribeAvailabilityZones takes no resource ARN; the StackSet role assumes "
                                 + "AWSControlTowerExecution in every member account, whose ids the role cannot list.")
                         .build()), true);
+    }
+
+    static void xrayTracing(XRayTracing tracing) {
+        tracing.encryption().ifPresent(encryption -> NagSuppressions.addResourceSuppressions(encryption.setting(),
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("xray:PutEncryptionConfig has no resource-level permissions (the X-Ray developer guide "
+                                + "lists only the group and sampling-rule actions as supporting them), so '*' is the "
+                                + "only resource it accepts; the role has no other action on '*'.")
+                        .appliesTo(List.of("Resource::*"))
+                        .build()), true));
     }
 }

@@ -23,6 +23,8 @@ import dev.thestack.observability.WorkloadLinkProps;
 import dev.thestack.routing.AlarmForwarder;
 import dev.thestack.routing.AlarmRules;
 import dev.thestack.routing.CentralAlarmBus;
+import dev.thestack.observability.XRayTracing;
+import dev.thestack.observability.XRayTracingProps;
 import dev.thestack.runbooks.RunbookIndex;
 import dev.thestack.services.constructs.TodoService;
 import dev.thestack.services.constructs.TodoServiceProps;
@@ -102,6 +104,8 @@ public final class OrganizationApp {
             if (config.alarmRouting().isPresent()) {
                 forwardAlarms(stack, account, runbooks);
             }
+            NagSuppressionsCatalog.xrayTracing(new XRayTracing(stack, "Tracing",
+                    new XRayTracingProps(config.tracing(), environment.logRetentionDays())));
             TodoService todo = new TodoService(stack, "Todo", TodoServiceProps.builder()
                     .environment(environment.name())
                     .logRetentionDays(environment.logRetentionDays())

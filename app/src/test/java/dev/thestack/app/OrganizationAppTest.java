@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.model.Account;
 import dev.thestack.model.AccountRole;
+import dev.thestack.model.SamplingRule;
+import dev.thestack.model.TraceGroup;
 import dev.thestack.model.StackConfig;
 import dev.thestack.model.StackConfigLoader;
 import dev.thestack.runbooks.AlarmKind;
 import dev.thestack.runbooks.RunbookIndex;
 import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.contract.MetricDefinition;
+import dev.thestack.services.constructs.TodoService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,8 +225,11 @@ class OrganizationAppTest {
                 assertThat(role.path("Properties").path("AssumeRolePolicyDocument").toString()).contains("logs.amazonaws.com");
                 JsonNode statement = role.path("Properties").path("Policies").get(0).path("PolicyDocument").path("Statement").get(0);
                 assertThat(statement.path("Action").asText()).isEqualTo("logs:PutLogEvents");
-                assertThat(statement.path("Resource")).isEqualTo(JSON.valueToTree(Map.of("Fn::GetAtt",
-                        List.of(properties.path("LogGroupName").path("Ref").asText(), "Arn"))));
+                JsonNode resources = statement.path("Resource").isArray() ? statement.path("Resource")
+                        : JSON.createArrayNode().add(statement.path("Resource"));
+                assertThat(resources).as("the role writes to the subscribed log groups only")
+                        .contains(JSON.valueToTree(Map.of("Fn::GetAtt", List.of(properties.path("LogGroupName").path("Ref").asText(), "Arn"))))
+                        .allSatisfy(r -> assertThat(logGroups).contains(r.path("Fn::GetAtt").get(0).asText()));
             }
         }
     }
@@ -274,6 +280,135 @@ class OrganizationAppTest {
     }
 
     @Test
+    void everyWorkloadAccountHasTheModelsSamplingRulesAndGroupsWithInsights() {
+        assertThat(config.tracing().samplingRules()).as("the repository's stack.yaml declares rules").isNotEmpty();
+        for (Account account : config.workloadAccounts()) {
+            Template workload = template(account.name());
+            workload.resourceCountIs("AWS::XRay::SamplingRule", config.tracing().samplingRules().size());
+            for (SamplingRule rule : config.tracing().samplingRules()) {
+                workload.hasResourceProperties("AWS::XRay::SamplingRule", Map.of("SamplingRule", Match.objectEquals(
+                        samplingRule(rule))));
+            }
+            workload.resourceCountIs("AWS::XRay::Group", config.tracing().groups().size());
+            for (TraceGroup group : config.tracing().groups()) {
+                workload.hasResourceProperties("AWS::XRay::Group", Map.of(
+                        "GroupName", group.name(),
+                        "FilterExpression", group.filter(),
+                        "InsightsConfiguration", Map.of("InsightsEnabled", group.insights(),
+                                "NotificationsEnabled", group.notifications())));
+            }
+        }
+        Template integration = template("integration");
+        integration.hasResourceProperties("AWS::XRay::SamplingRule", Map.of("SamplingRule", Match.objectLike(Map.of(
+                "RuleName", "graphql-mutations", "FixedRate", 1, "Priority", 10,
+                "Attributes", Map.of("graphql.operation.type", "mutation")))));
+        integration.hasResourceProperties("AWS::XRay::SamplingRule", Map.of("SamplingRule", Match.objectLike(Map.of(
+                "RuleName", "default-rest", "FixedRate", 0.05, "Priority", 9000,
+                "SamplingRateBoost", Map.of("MaxRate", 1, "CooldownWindowMinutes", 10)))));
+        integration.hasResourceProperties("AWS::XRay::Group", Map.of("GroupName", "faults",
+                "FilterExpression", "fault = true", "InsightsConfiguration", Map.of("InsightsEnabled", true,
+                        "NotificationsEnabled", false)));
+    }
+
+    /** What the rule's template properties must be, exactly: every matcher explicit, format version 1. */
+    private static Map<String, Object> samplingRule(SamplingRule rule) {
+        Map<String, Object> expected = new java.util.LinkedHashMap<>(Map.of(
+                "RuleName", rule.name(), "Priority", rule.priority(), "FixedRate", rule.fixedRate(),
+                "ReservoirSize", rule.reservoirSize(), "ServiceName", rule.serviceName(),
+                "ServiceType", rule.serviceType(), "Host", rule.host(), "HTTPMethod", rule.httpMethod(),
+                "URLPath", rule.urlPath(), "ResourceARN", rule.resourceArn()));
+        expected.put("Version", 1);
+        if (!rule.attributes().isEmpty()) {
+            expected.put("Attributes", rule.attributes());
+        }
+        rule.boostOnErrors().ifPresent(boost -> expected.put("SamplingRateBoost", Map.of(
+                "MaxRate", boost.maxRate(), "CooldownWindowMinutes", boost.cooldownWindowMinutes())));
+        return expected;
+    }
+
+    @Test
+    void xrayEncryptsTracesWithTheAccountsRotatingKeyThroughALeastPrivilegeCustomResource() {
+        assertThat(config.tracing().kmsEncryption()).isTrue();
+        for (Account account : config.workloadAccounts()) {
+            JsonNode template = templates.get(account.name());
+            String key = logicalIdWhere(template, "AWS::KMS::Key", "Description", "Encrypts this account's X-Ray trace data");
+            JsonNode keyProperties = template.path("Resources").path(key).path("Properties");
+            assertThat(keyProperties.path("EnableKeyRotation").asBoolean()).as(account.name()).isTrue();
+            assertThat(template.path("Resources").path(key).path("DeletionPolicy").asText()).isEqualTo("Retain");
+
+            List<JsonNode> settings = resourcesOfType(template, "Custom::XRayEncryptionConfig");
+            assertThat(settings).hasSize(1);
+            JsonNode setting = settings.get(0).path("Properties");
+            for (String call : List.of("Create", "Update")) {
+                String json = setting.path(call).toString();
+                assertThat(json).as(call).contains("PutEncryptionConfig", "\\\"Type\\\":\\\"KMS\\\"",
+                        "{\"Fn::GetAtt\":[\"" + key + "\",\"Arn\"]}");
+            }
+            assertThat(setting.path("Delete").asText()).contains("PutEncryptionConfig", "\"Type\":\"NONE\"")
+                    .doesNotContain("KeyId");
+
+            // the function behind it: its own role, whose only '*' is the action without resource-level permissions
+            String role = roleOf(template, setting.path("ServiceToken").path("Fn::GetAtt").get(0).asText());
+            List<String> actions = new ArrayList<>();
+            for (JsonNode statement : policyStatements(template, role)) {
+                List<String> statementActions = new ArrayList<>();
+                if (statement.path("Action").isArray()) {
+                    statement.path("Action").forEach(a -> statementActions.add(a.asText()));
+                } else {
+                    statementActions.add(statement.path("Action").asText());
+                }
+                if (statement.path("Resource").asText().equals("*")) {
+                    assertThat(statementActions).containsExactly("xray:PutEncryptionConfig");
+                }
+                actions.addAll(statementActions);
+            }
+            assertThat(actions).containsExactlyInAnyOrder("xray:PutEncryptionConfig", "logs:CreateLogStream", "logs:PutLogEvents");
+
+            // the key policy lets that role (and no one new) hand the key to X-Ray
+            Template.fromJSON(JSON.convertValue(template, Map.class)).hasResourceProperties("AWS::KMS::Key", Map.of(
+                    "KeyPolicy", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                            "Action", List.of("kms:CreateGrant", "kms:DescribeKey"),
+                            "Principal", Map.of("AWS", Map.of("Fn::GetAtt", List.of(role, "Arn"))))))))));
+
+            // every log group keeps the environment's retention, and every function logs into one of them
+            int days = config.environmentOf(account).logRetentionDays();
+            assertThat(resourcesOfType(template, "AWS::Logs::LogGroup")).hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(g -> assertThat(g.path("Properties").path("RetentionInDays").asInt()).isEqualTo(days));
+            assertThat(resourcesOfType(template, "AWS::Lambda::Function")).allSatisfy(f -> assertThat(
+                    f.path("Properties").path("LoggingConfig").path("LogGroup").path("Ref").asText()).isNotEmpty());
+        }
+    }
+
+    private static String roleOf(JsonNode template, String function) {
+        return template.path("Resources").path(function).path("Properties").path("Role").path("Fn::GetAtt").get(0).asText();
+    }
+
+    /** Every statement of every AWS::IAM::Policy attached to the role. */
+    private static List<JsonNode> policyStatements(JsonNode template, String role) {
+        List<JsonNode> statements = new ArrayList<>();
+        for (JsonNode policy : resourcesOfType(template, "AWS::IAM::Policy")) {
+            policy.path("Properties").path("Roles").forEach(r -> {
+                if (r.path("Ref").asText().equals(role)) {
+                    policy.path("Properties").path("PolicyDocument").path("Statement").forEach(statements::add);
+                }
+            });
+        }
+        return statements;
+    }
+
+    private static String logicalIdWhere(JsonNode template, String type, String property, String value) {
+        var fields = template.path("Resources").fields();
+        while (fields.hasNext()) {
+            var entry = fields.next();
+            if (type.equals(entry.getValue().path("Type").asText())
+                    && value.equals(entry.getValue().path("Properties").path(property).asText())) {
+                return entry.getKey();
+            }
+        }
+        throw new AssertionError("no " + type + " with " + property + " " + value);
+    }
+
+    @Test
     void theTodoSubgraphRunsInstrumentedWithItsEnvironmentsLogRetentionAndLeastPrivilege() {
         for (Account account : config.workloadAccounts()) {
             var environment = config.environmentOf(account);
@@ -294,8 +429,10 @@ class OrganizationAppTest {
                     "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
                     "SSESpecification", Map.of("SSEEnabled", true)));
         }
-        JsonNode statements = resourcesOfType(templates.get("integration"), "AWS::IAM::Policy").get(0)
-                .path("Properties").path("PolicyDocument").path("Statement");
+        JsonNode integration = templates.get("integration");
+        String function = logicalIdWhere(integration, "AWS::Lambda::Function", "Handler", TodoService.HANDLER);
+        List<JsonNode> statements = policyStatements(integration, roleOf(integration, function));
+        assertThat(statements).isNotEmpty();
         List<String> wildcardActions = new ArrayList<>();
         statements.forEach(s -> {
             if (s.path("Resource").asText().equals("*")) {
@@ -438,15 +575,7 @@ class OrganizationAppTest {
     }
 
     private static String logicalId(AccountRole role, String type, String name) {
-        var fields = templates.get(config.accountWithRole(role).name()).path("Resources").fields();
-        while (fields.hasNext()) {
-            var entry = fields.next();
-            if (type.equals(entry.getValue().path("Type").asText())
-                    && name.equals(entry.getValue().path("Properties").path("Name").asText())) {
-                return entry.getKey();
-            }
-        }
-        throw new AssertionError("no " + type + " named " + name);
+        return logicalIdWhere(templates.get(config.accountWithRole(role).name()), type, "Name", name);
     }
 
     private static String runbookLink(String description) {

@@ -12,7 +12,7 @@ public record StackConfig(Organization organization, CostTags tags, Runbooks run
                           List<ServiceOwner> services, List<Environment> environments,
                           List<OrganizationalUnit> organizationalUnits, List<Account> accounts,
                           List<Tenant> tenants, Optional<ControlTower> controlTower,
-                          Optional<AlarmRouting> alarmRouting) {
+                          Optional<AlarmRouting> alarmRouting, Tracing tracing) {
 
     /** The services the toolkit deploys into every workload account; each needs an owning team. */
     public static final List<String> KNOWN_SERVICES = List.of("todo");

@@ -154,7 +154,8 @@ public final class StackConfigLoader {
 
         Optional<StackConfig> read(JsonNode root) {
             if (r.mapping(root, "(root)", List.of("organization", "tags", "runbooks", "teams", "services",
-                    "environments", "organizationalUnits", "accounts", "tenants", "controlTower", "alarmRouting")).isEmpty()) {
+                    "environments", "organizationalUnits", "accounts", "tenants", "controlTower", "alarmRouting",
+                    TracingValidation.SECTION)).isEmpty()) {
                 return Optional.empty();
             }
             Optional<Organization> organization = organization(root);
@@ -166,6 +167,7 @@ public final class StackConfigLoader {
             Map<String, Team> teamsByName = index(teams, Team::name);
             List<ServiceOwner> services = services(root, teamsByName.keySet());
             Optional<AlarmRouting> alarmRouting = new RoutingValidation(r).read(root, environments, teams);
+            Tracing tracing = new TracingValidation(r).tracing(root, services);
             List<OrganizationalUnit> ous = organizationalUnits(root, controlTower, organization);
             Set<String> ouPaths = new LinkedHashSet<>(ous.stream().map(OrganizationalUnit::path).toList());
             Set<String> environmentNames = index(environments, Environment::name).keySet();
@@ -180,7 +182,7 @@ public final class StackConfigLoader {
                 return Optional.empty();
             }
             StackConfig config = new StackConfig(organization.get(), tags, runbooks.get(), teams, services,
-                    environments, ous, accounts, tenants, controlTower, alarmRouting);
+                    environments, ous, accounts, tenants, controlTower, alarmRouting, tracing);
             checkPinnedTagValues(config, root);
             return Optional.of(config);
         }

@@ -20,6 +20,27 @@ public final class StackConfigWriter {
     private StackConfigWriter() {
     }
 
+    private static void tracing(ObjectNode node, Tracing tracing) {
+        node.put("kmsEncryption", tracing.kmsEncryption());
+        ArrayNode rules = node.putArray("samplingRules");
+        tracing.samplingRules().forEach(rule -> {
+            ObjectNode item = rules.addObject().put("name", rule.name()).put("priority", rule.priority())
+                    .put("fixedRate", rule.fixedRate()).put("reservoirSize", rule.reservoirSize())
+                    .put("serviceName", rule.serviceName()).put("serviceType", rule.serviceType())
+                    .put("host", rule.host()).put("httpMethod", rule.httpMethod()).put("urlPath", rule.urlPath())
+                    .put("resourceArn", rule.resourceArn());
+            if (!rule.attributes().isEmpty()) {
+                ObjectNode attributes = item.putObject("attributes");
+                rule.attributes().forEach(attributes::put);
+            }
+            rule.boostOnErrors().ifPresent(boost -> item.putObject("boostOnErrors").put("maxRate", boost.maxRate())
+                    .put("cooldownWindowMinutes", boost.cooldownWindowMinutes()));
+        });
+        ArrayNode groups = node.putArray("groups");
+        tracing.groups().forEach(group -> groups.addObject().put("name", group.name()).put("filter", group.filter())
+                .put("insights", group.insights()).put("notifications", group.notifications()));
+    }
+
     public static String toYaml(StackConfig config) {
         ObjectNode root = YAML.createObjectNode();
         Organization org = config.organization();
@@ -101,6 +122,7 @@ public final class StackConfigWriter {
         });
         ArrayNode tenants = root.putArray("tenants");
         config.tenants().forEach(t -> tenants.addObject().put("name", t.name()).put("account", t.account()));
+        tracing(root.putObject(TracingValidation.SECTION), config.tracing());
         try {
             return YAML.writeValueAsString(root);
         } catch (JsonProcessingException e) {

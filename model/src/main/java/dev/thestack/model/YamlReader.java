@@ -134,14 +134,14 @@ final class YamlReader {
         return Optional.of(node.intValue());
     }
 
-    /** true or false; anything else (including YAML's quoted "yes") is reported. */
+    /** A true/false value, or {@code fallback} when absent; anything else is reported and reads as the fallback. */
     boolean bool(JsonNode parent, String parentPath, String key, boolean fallback) {
         JsonNode value = parent.get(key);
         if (value == null || value.isNull()) {
             return fallback;
         }
         if (!value.isBoolean()) {
-            problem(join(parentPath, key), "expected true or false, found " + describe(value), "write " + key + ": true");
+            problem(join(parentPath, key), "expected true or false, found " + describe(value), "write " + key + ": " + fallback);
             return fallback;
         }
         return value.asBoolean();

@@ -108,12 +108,7 @@ class GovernanceValidationTest {
         log retention beyond Control Tower's | 'logRetentionDays: 365       #' | 'logRetentionDays: 5476      #'                  | controlTower.logRetentionDays | give 1 to 5475
         """)
     void eachGovernanceProblemNamesItsKeyPathAndAFix(String kind, String find, String replace, String path, String hint) {
-        String yaml = replaceOnce(GOVERNED, unescape(find), unescape(replace));
-
-        assertThat(catchConfig(yaml).problems()).as(kind).anySatisfy(p -> {
-            assertThat(p.path()).isEqualTo(path);
-            assertThat(p.toString()).contains(hint);
-        });
+        ProblemAssertions.assertReported(replaceOnce(GOVERNED, unescape(find), unescape(replace)), kind, path, hint);
     }
 
     @Test

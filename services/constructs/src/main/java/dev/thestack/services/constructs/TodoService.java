@@ -1,5 +1,6 @@
 package dev.thestack.services.constructs;
 
+import dev.thestack.observability.FunctionRoles;
 import dev.thestack.observability.LogRetention;
 import dev.thestack.services.contract.MetricContract;
 import software.amazon.awscdk.Duration;
@@ -12,7 +13,6 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -61,14 +61,8 @@ public final class TodoService extends Construct {
                 .removalPolicy(removal)
                 .build();
 
-        Role role = Role.Builder.create(this, "Role")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("Todo subgraph: its own log group, X-Ray, and item access to its table")
-                .build();
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-                .resources(List.of(logGroup.getLogGroupArn()))
-                .build());
+        Role role = FunctionRoles.writingTo(this, "Role",
+                "Todo subgraph: its own log group, X-Ray, and item access to its table", logGroup);
         role.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:BatchGetItem"))
                 .resources(List.of(table.getTableArn()))
