@@ -7,7 +7,6 @@ import dev.thestack.model.AccountRole;
 import dev.thestack.model.SamplingRule;
 import dev.thestack.model.TraceGroup;
 import dev.thestack.model.StackConfig;
-import dev.thestack.model.StackConfigLoader;
 import dev.thestack.runbooks.AlarmKind;
 import dev.thestack.runbooks.RunbookIndex;
 import dev.thestack.services.contract.MetricContract;
@@ -15,7 +14,6 @@ import dev.thestack.services.contract.MetricDefinition;
 import dev.thestack.services.constructs.TodoService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -36,20 +34,18 @@ class OrganizationAppTest {
     static final Path ROOT = Path.of(System.getProperty("thestack.root", "..")).toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
     static Path out;
     static StackConfig config;
     static OrganizationApp app;
-    static Map<String, JsonNode> templates = new java.util.LinkedHashMap<>();
+    static Map<String, JsonNode> templates;
 
     @BeforeAll
     static void synthesizeOnce() {
-        config = StackConfigLoader.load(ROOT.resolve("stack.yaml"));
-        app = new OrganizationApp(config, ServiceArtifacts.inCheckout(ROOT), out);
-        app.synth();
-        for (Account account : config.accounts()) {
-            templates.put(account.name(), AssemblyReader.template(out, AccountStacks.stackName(config, account)));
-        }
+        SynthesizedOrganization organization = SynthesizedOrganization.get();
+        out = organization.out;
+        config = organization.config;
+        app = organization.app;
+        templates = organization.templates;
     }
 
     private static Template template(String account) {
