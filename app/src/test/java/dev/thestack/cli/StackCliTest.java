@@ -135,6 +135,36 @@ class StackCliTest {
     }
 
     @Test
+    void routeShowsWhereAnAlarmEventGoesAndRefusesWhatIsNotOne(@TempDir Path dir) throws IOException {
+        Path example = ROOT.resolve("examples/events/prod-critical-alarm.json");
+        Run routed = stack("route", "--config", ROOT.resolve("stack.yaml").toString(), "--event", example.toString());
+
+        assertThat(routed.exit()).as(routed.err()).isZero();
+        assertThat(routed.out()).contains("account:     555555555555 (environment: prod)", "team:        product",
+                "severity:    Critical", "-> pager (pager, HTTPS endpoint from SSM parameter /acme/oncall/pager-url)",
+                "rule route-page-critical");
+
+        Path dev = dir.resolve("dev.json");
+        Files.writeString(dev, Files.readString(example).replace("555555555555", "888888888888"));
+        Run devRun = stack("route", "--config", ROOT.resolve("stack.yaml").toString(), "--event", dev.toString());
+        assertThat(devRun.out()).contains("environment: dev", "-> chat").doesNotContain("-> pager");
+
+        Path other = dir.resolve("ec2.json");
+        Files.writeString(other, "{\"source\": \"aws.ec2\", \"detail-type\": \"EC2 Instance State-change Notification\"}");
+        Run wrongType = stack("route", "--config", ROOT.resolve("stack.yaml").toString(), "--event", other.toString());
+        assertThat(wrongType.exit()).isEqualTo(2);
+        assertThat(wrongType.err()).contains("only receives 'CloudWatch Alarm State Change' events");
+
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"source\": ");
+        Run notJson = stack("route", "--config", ROOT.resolve("stack.yaml").toString(), "--event", broken.toString());
+        assertThat(notJson.exit()).isEqualTo(2);
+        assertThat(notJson.err()).contains("not valid JSON");
+        assertThat(stack("route", "--config", ROOT.resolve("stack.yaml").toString(), "--event", dir.resolve("none.json").toString())
+                .err()).contains("no event file");
+    }
+
+    @Test
     void controlsListsTheCatalogWithIdentifiersAndTheSecurityOuRule() {
         Run md = stack("controls", "--format", "md");
 
