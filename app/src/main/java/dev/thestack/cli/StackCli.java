@@ -5,6 +5,7 @@ import dev.thestack.app.ServiceArtifacts;
 import dev.thestack.app.SummaryPrinter;
 import dev.thestack.app.Synthesizer;
 import dev.thestack.governance.GovernanceChecks;
+import dev.thestack.routing.AlarmRules;
 import dev.thestack.routing.RouteEvaluator;
 import dev.thestack.governance.GovernanceReport;
 import dev.thestack.model.AccountRole;
@@ -70,6 +71,9 @@ public final class StackCli {
         StackConfig load() {
             StackConfig model = StackConfigLoader.load(config);
             GovernanceChecks.check(model, config.toString());
+            if (model.alarmRouting().isPresent()) {
+                AlarmRules.checkSizes(model, config.toString());
+            }
             return model;
         }
     }
@@ -224,7 +228,13 @@ public final class StackCli {
                 spec.commandLine().getErr().println("error: no event file " + event + " (give the path of a JSON file, or - for standard input)");
                 return BAD_CONFIG;
             } else {
-                json = java.nio.file.Files.readString(Path.of(event));
+                try {
+                    json = java.nio.file.Files.readString(Path.of(event));
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    spec.commandLine().getErr().println("error: " + event + " is not UTF-8 text; EventBridge events are "
+                            + "UTF-8 JSON (convert it: iconv -f LATIN1 -t UTF-8)");
+                    return BAD_CONFIG;
+                }
             }
             RouteEvaluator.Evaluation evaluation;
             try {

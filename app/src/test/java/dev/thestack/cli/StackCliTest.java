@@ -162,6 +162,12 @@ class StackCliTest {
         assertThat(notJson.err()).contains("not valid JSON");
         assertThat(stack("route", "--config", ROOT.resolve("stack.yaml").toString(), "--event", dir.resolve("none.json").toString())
                 .err()).contains("no event file");
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, Files.readString(example).replace("Threshold", "Schwelle \u00fcberschritten")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Run notUtf8 = stack("route", "--config", ROOT.resolve("stack.yaml").toString(), "--event", latin1.toString());
+        assertThat(notUtf8.exit()).isEqualTo(2);
+        assertThat(notUtf8.err()).contains("is not UTF-8 text");
     }
 
     @Test

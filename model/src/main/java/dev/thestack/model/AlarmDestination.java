@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * Where routed alarms go: each destination is an SNS topic in the monitoring account with one subscriber.
  *
- * @param endpointParameter pager: name of the SSM parameter holding the pager's HTTPS URL (it embeds a secret key,
- *                          so it never appears in stack.yaml or a template; CloudFormation resolves it at deploy)
+ * @param endpointParameter pager: name of the SSM String parameter holding the pager's HTTPS URL (it embeds the
+ *                          integration key, so it never appears in stack.yaml or a template; CloudFormation resolves
+ *                          it at deploy; a SecureString cannot be resolved into an SNS subscription)
  * @param slackWorkspaceId  chat: the Slack workspace AWS Chatbot is authorized for
  * @param slackChannelId    chat: the channel
  * @param address           email: the address

@@ -347,6 +347,9 @@ public final class StackConfigLoader {
                         "use " + nearest + " (accepted: " + LOG_RETENTION_DAYS + ")");
             }
             boolean paging = r.bool(node, path, "paging", false);
+            name.filter(CostTags.SHARED_ENVIRONMENT::equals).ifPresent(n -> r.problem(path + ".name",
+                    "'" + n + "' is reserved: it is the environment of the accounts that run none (management, logs, "
+                    + "audit, monitoring), in tags and in alarm routing", "name the environment differently"));
             return name.map(n -> new Environment(n, retention, paging));
         }
 

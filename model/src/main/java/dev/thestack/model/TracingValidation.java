@@ -62,8 +62,9 @@ final class TracingValidation {
         }
         JsonNode n = node.get();
         boolean kms = r.bool(n, SECTION, "kmsEncryption", true);
-        List<SamplingRule> rules = n.has("samplingRules") ? rules(n) : Tracing.defaultRules();
-        List<TraceGroup> groups = n.has("groups") ? groups(n) : Tracing.defaultGroups(services);
+        // a key left empty (null) reads as absent: silently dropping every rule would lose the mutation sampling
+        List<SamplingRule> rules = n.hasNonNull("samplingRules") ? rules(n) : Tracing.defaultRules();
+        List<TraceGroup> groups = n.hasNonNull("groups") ? groups(n) : Tracing.defaultGroups(services);
         return new Tracing(kms, rules, groups);
     }
 
@@ -264,8 +265,22 @@ final class TracingValidation {
         return Optional.empty();
     }
 
+    /** The filter with each double-quoted string emptied; a scan, because a regex recurses per character here. */
     private static String withoutStrings(String filter) {
-        return filter.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
+        StringBuilder out = new StringBuilder(filter.length());
+        boolean inString = false;
+        for (int i = 0; i < filter.length(); i++) {
+            char c = filter.charAt(i);
+            if (inString && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                inString = !inString;
+                out.append(c);
+            } else if (!inString) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private Optional<String> name(JsonNode node, String path) {

@@ -141,7 +141,7 @@ final class YamlReader {
             return fallback;
         }
         if (!value.isBoolean()) {
-            problem(join(parentPath, key), "expected true or false, found " + describe(value), "write " + key + ": " + fallback);
+            problem(join(parentPath, key), "expected true or false, found " + describe(value), "write " + key + ": true or " + key + ": false, unquoted");
             return fallback;
         }
         return value.asBoolean();

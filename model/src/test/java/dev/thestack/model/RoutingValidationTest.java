@@ -29,6 +29,24 @@ class RoutingValidationTest {
         assertThat(StackConfigLoader.parse(StackConfigWriter.toYaml(config), "written")).isEqualTo(config);
     }
 
+    @Test
+    void breakerFindingsStayFixed() {
+        assertThat(catchConfig(replaceOnce(GOVERNED, "  - name: dev\n", "  - name: shared\n")).problems())
+                .anySatisfy(p -> {
+                    assertThat(p.path()).isEqualTo("environments[2].name");
+                    assertThat(p.message()).contains("'shared' is reserved");
+                });
+        String longFilter = replaceOnce(GOVERNED, "filter: annotation.operation = \"CreateTodo\"",
+                "filter: annotation.operation = \"" + "x".repeat(5000) + "\"");
+        assertThat(StackConfigLoader.parse(longFilter, "stack.yaml").tracing().groups())
+                .as("a long string in a filter is read, not a stack overflow").hasSize(4);
+        int start = GOVERNED.indexOf("  samplingRules:");
+        int end = GOVERNED.indexOf("  groups:");
+        String emptyRules = GOVERNED.substring(0, start) + "  samplingRules:\n" + GOVERNED.substring(end);
+        assertThat(StackConfigLoader.parse(emptyRules, "stack.yaml").tracing().samplingRules())
+                .as("a key left empty reads as absent: the defaults, not no rules at all").isNotEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         dev route to the pager                | 'environments: [prod, shared]'       | 'environments: [prod, dev]'          | alarmRouting.routes[0].environments[1] | has paging: false, so its alarms never page

@@ -25,8 +25,13 @@ public final class AlarmRules {
     public static final String SOURCE = "aws.cloudwatch";
     public static final String DETAIL_TYPE = "CloudWatch Alarm State Change";
     public static final String CATCH_ALL = "catch-all";
-    /** Routes carry an alarm going off and its recovery, so a page resolves itself and chat sees the all-clear. */
-    static final List<String> ROUTED_STATES = List.of("ALARM", "OK");
+    /**
+     * Routes carry an alarm going off and its recovery (OK after ALARM), so a page resolves itself and chat sees the
+     * all-clear; an OK after INSUFFICIENT_DATA (every new alarm's first evaluation) resolves nothing and is not routed.
+     */
+    static final List<Object> ROUTED_STATES = List.of(
+            Map.of("state", Map.of("value", List.of("ALARM"))),
+            Map.of("state", Map.of("value", List.of("OK")), "previousState", Map.of("value", List.of("ALARM"))));
 
     /** One rule of the central bus. */
     public record Rule(String name, String description, Map<String, Object> pattern, String destination) {
@@ -67,12 +72,38 @@ public final class AlarmRules {
             }
             rules.add(new Rule("route-" + route.name(), describe(route), alarmEvents(Map.of(
                     "account", accounts,
-                    "detail", Map.of("alarmName", names, "state", Map.of("value", ROUTED_STATES)))), route.destination()));
+                    "detail", Map.of("alarmName", names, "$or", ROUTED_STATES))), route.destination()));
         }
         rules.add(new Rule(CATCH_ALL, "alarms no route matches: unknown account, team or severity, a state other "
-                + "than ALARM or OK, or a combination no route covers", alarmEvents(Map.of("$or", catchAll(config, routing))),
+                + "than ALARM or OK-after-ALARM, or a combination no route covers", alarmEvents(Map.of("$or", catchAll(config, routing))),
                 routing.catchAll()));
         return rules;
+    }
+
+    /** EventBridge's default limit on an event pattern, in characters. */
+    public static final int MAX_PATTERN_CHARACTERS = 2048;
+
+    /** Refuses, with the key path, a routing whose rules EventBridge would refuse for their size. */
+    public static void checkSizes(StackConfig config, String source) {
+        List<dev.thestack.model.Problem> problems = new ArrayList<>();
+        for (Rule rule : rules(config)) {
+            int size;
+            try {
+                size = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(rule.pattern()).length();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            if (size > MAX_PATTERN_CHARACTERS) {
+                problems.add(new dev.thestack.model.Problem("alarmRouting", "rule " + rule.name() + " would be a "
+                        + size + "-character event pattern; EventBridge accepts " + MAX_PATTERN_CHARACTERS
+                        + " (more only after a quota increase)", rule.isCatchAll()
+                        ? "cover more team and severity combinations with routes (each uncovered one adds to the catch-all)"
+                        : "split the route: fewer teams or environments per route"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new dev.thestack.model.ConfigException(source, problems);
+        }
     }
 
     private static List<Object> catchAll(StackConfig config, AlarmRouting routing) {
@@ -86,7 +117,11 @@ public final class AlarmRules {
             }
         }
         branches.add(Map.of("detail", Map.of("alarmName", List.of(Map.of("anything-but", Map.of("wildcard", everyName))))));
-        branches.add(Map.of("detail", Map.of("state", Map.of("value", List.of(Map.of("anything-but", ROUTED_STATES))))));
+        branches.add(Map.of("detail", Map.of("state", Map.of("value", List.of(Map.of("anything-but", List.of("ALARM", "OK")))))));
+        branches.add(Map.of("detail", Map.of("state", Map.of("value", List.of("OK")),
+                "previousState", Map.of("value", List.of(Map.of("anything-but", List.of("ALARM")))))));
+        branches.add(Map.of("detail", Map.of("state", Map.of("value", List.of("OK")),
+                "previousState", Map.of("value", List.of(Map.of("exists", false))))));
         for (String environment : environmentNames(config)) {
             List<String> accounts = accountsIn(config, List.of(environment));
             List<Object> uncovered = new ArrayList<>();

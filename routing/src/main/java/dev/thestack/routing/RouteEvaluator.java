@@ -16,7 +16,10 @@ import java.util.Optional;
  * EventBridge itself uses, and says which destinations receive it and why.
  */
 public final class RouteEvaluator {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a duplicate key would show one value here while event-ruler matched the other. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** An event this evaluator cannot judge, with what is wrong and how to fix it. */
     public static final class InvalidEventException extends Exception {
@@ -94,6 +97,9 @@ public final class RouteEvaluator {
     }
 
     private static JsonNode parse(String eventJson) throws InvalidEventException {
+        if (eventJson.isBlank()) {
+            throw new InvalidEventException("the event is empty; give a CloudWatch alarm state-change event as JSON");
+        }
         JsonNode event;
         try {
             event = JSON.readTree(eventJson);

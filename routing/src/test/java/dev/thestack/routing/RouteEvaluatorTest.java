@@ -61,6 +61,8 @@ class RouteEvaluatorTest {
         888888888888 | billing  | Critical | OK    | ALARM | platform-email
         999999999999 | product  | Critical | OK    | ALARM | platform-email
         555555555555 | product  | Critical | OK    | INSUFFICIENT_DATA | platform-email
+        555555555555 | product  | Critical | INSUFFICIENT_DATA | OK | platform-email
+        555555555555 | product  | Critical | ALARM | INSUFFICIENT_DATA | platform-email
         555555555555 | product  | Urgent   | OK    | ALARM | platform-email
         """)
     void eachSeverityEnvironmentTeamAndTransitionReachesItsDestination(String account, String team, String severity,
@@ -110,7 +112,29 @@ class RouteEvaluatorTest {
     }
 
     @Test
+    void aRoutingTooLargeForEventBridgeIsRefusedNamingTheRule() throws Exception {
+        String yaml = java.nio.file.Files.readString(Path.of(System.getProperty("thestack.root", "..")).resolve("stack.yaml"));
+        StringBuilder teams = new StringBuilder("teams:\n");
+        for (int i = 0; i < 40; i++) {
+            teams.append("  - name: team-").append(i).append("\n    email: t").append(i)
+                    .append("@acme.example\n    costCenter: CC-1000\n");
+        }
+        StackConfig many = StackConfigLoader.parse(yaml.replace("teams:\n", teams), "many.yaml");
+
+        assertThatThrownBy(() -> AlarmRules.checkSizes(many, "many.yaml"))
+                .hasMessageContaining("alarmRouting: rule catch-all would be a")
+                .hasMessageContaining("EventBridge accepts 2048");
+        AlarmRules.checkSizes(CONFIG, "stack.yaml");
+    }
+
+    @Test
     void eventsThatAreNotAlarmStateChangesAreRefusedWithTheReason() {
+        String good = event("888888888888", "product.todo.dev-alice-x-Critical", "OK", "ALARM");
+        assertThatThrownBy(() -> EVALUATOR.evaluate(good.replace("\"account\": \"888888888888\",",
+                "\"account\": \"888888888888\", \"account\": \"555555555555\",")))
+                .as("a duplicate key: the report and event-ruler could read different values").hasMessageContaining("Duplicate field");
+        assertThatThrownBy(() -> EVALUATOR.evaluate(good + " {}")).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> EVALUATOR.evaluate("  ")).hasMessageContaining("the event is empty");
         assertThatThrownBy(() -> EVALUATOR.evaluate("{\"source\": \"aws.ec2\", \"detail-type\": \"EC2 Instance State-change Notification\"}"))
                 .hasMessageContaining("'EC2 Instance State-change Notification' event from 'aws.ec2'");
         assertThatThrownBy(() -> EVALUATOR.evaluate("{\"source\": \"aws.cloudwatch\""))
