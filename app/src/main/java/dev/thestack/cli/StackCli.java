@@ -286,10 +286,11 @@ public final class StackCli {
             }
         }
         if (!result.passed()) {
+            long nagErrors = result.accounts().stream().mapToLong(a -> a.nag().unsuppressedErrors().size()).sum();
             spec.commandLine().getErr().println("error: the synthesis was refused: " + refused
-                    + "unsuppressed cdk-nag errors are listed above as NAG ERROR (fix them, or suppress each with a "
-                    + "written reason in NagSuppressionsCatalog). The rejected assembly is in " + result.assembly()
-                    + "; " + out + " was left unchanged.");
+                    + (nagErrors == 0 ? "" : nagErrors + " unsuppressed cdk-nag error(s) are listed above as NAG ERROR "
+                    + "(fix them, or suppress each with a written reason in NagSuppressionsCatalog). ")
+                    + "The rejected assembly is in " + result.assembly() + "; " + out + " was left unchanged.");
             return CHECK_FAILED;
         }
         stdout.println("cloud assembly: " + result.assembly() + "  (list its stacks: node-tools/node_modules/.bin/cdk ls --app "
