@@ -1,5 +1,6 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.graphql.InvalidInputException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,14 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.graphql.ExecutedRequest;
+import dev.thestack.services.graphql.GraphQLHttpResponse;
+import dev.thestack.services.graphql.GraphQLRequest;
+import dev.thestack.services.graphql.GraphQLRequestParser;
+import dev.thestack.services.graphql.HttpRequirements;
+import dev.thestack.services.graphql.QueryLimits;
+import dev.thestack.services.graphql.RejectedRequestException;
+import dev.thestack.services.graphql.RequestHeaders;
+import dev.thestack.services.graphql.TenantId;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;

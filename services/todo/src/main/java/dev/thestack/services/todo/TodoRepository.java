@@ -1,5 +1,6 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.graphql.TenantId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,13 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.graphql.ClientErrorMessages;
+import dev.thestack.services.graphql.ExecutedRequest;
+import dev.thestack.services.graphql.GraphQLRequest;
+import dev.thestack.services.graphql.InvalidInputException;
+import dev.thestack.services.graphql.QueryLimits;
+import dev.thestack.services.graphql.SafeDataFetcherExceptionHandler;
+import dev.thestack.services.graphql.StrictIdScalar;
+import dev.thestack.services.graphql.TenantId;
 import com.apollographql.federation.graphqljava.Federation;
 import com.apollographql.federation.graphqljava._Entity;
 import graphql.ExecutionInput;

@@ -1,5 +1,6 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.graphql.QueryLimits;
 import static dev.thestack.services.todo.GraphQLCalls.newTenant;
 import static dev.thestack.services.todo.GraphQLCalls.post;
 import static org.assertj.core.api.Assertions.assertThat;

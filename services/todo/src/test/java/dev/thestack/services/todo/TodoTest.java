@@ -1,5 +1,6 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.graphql.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.thestack.services.todo;
+package dev.thestack.services.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

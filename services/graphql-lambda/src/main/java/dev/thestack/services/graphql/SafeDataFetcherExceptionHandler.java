@@ -1,4 +1,4 @@
-package dev.thestack.services.todo;
+package dev.thestack.services.graphql;
 
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -49,7 +49,7 @@ public final class SafeDataFetcherExceptionHandler implements DataFetcherExcepti
     }
 
     /** The error with {@code extensions.code} set, and the same as its classification. */
-    static GraphQLError withCode(GraphqlErrorBuilder<?> error, String code) {
+    public static GraphQLError withCode(GraphqlErrorBuilder<?> error, String code) {
         return error.extensions(Map.of("code", code))
                 // graphql-java's default classification, "DataFetchingException", reads like a Java class
                 .errorType(ErrorClassification.errorClassification(code))

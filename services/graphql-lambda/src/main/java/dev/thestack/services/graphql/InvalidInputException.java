@@ -1,4 +1,4 @@
-package dev.thestack.services.todo;
+package dev.thestack.services.graphql;
 
 /** A client sent a value the API refuses. The message goes to the client as it is, so it must say what to fix. */
 public final class InvalidInputException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.thestack.services.todo;
+package dev.thestack.services.graphql;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;

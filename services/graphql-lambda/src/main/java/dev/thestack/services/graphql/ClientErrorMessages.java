@@ -1,4 +1,4 @@
-package dev.thestack.services.todo;
+package dev.thestack.services.graphql;
 
 import java.math.BigInteger;
 import java.util.List;

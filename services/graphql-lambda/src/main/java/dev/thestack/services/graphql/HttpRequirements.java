@@ -1,4 +1,4 @@
-package dev.thestack.services.todo;
+package dev.thestack.services.graphql;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.thestack.services.todo;
+package dev.thestack.services.graphql;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
