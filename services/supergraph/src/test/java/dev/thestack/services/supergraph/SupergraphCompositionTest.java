@@ -16,7 +16,7 @@ class SupergraphCompositionTest {
     private static final Path TODO_SDL = ROOT.resolve("services/todo/src/main/resources/todo.graphqls");
 
     @Test
-    void theBuildComposedTheSupergraphFromTheTodoSubgraph() throws IOException {
+    void theBuildComposedTheSupergraphFromTheTodoAndMediaSubgraphs() throws IOException {
         String supergraph;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("supergraph.graphql")) {
             assertThat(in).as("the build writes supergraph.graphql").isNotNull();
@@ -24,7 +24,13 @@ class SupergraphCompositionTest {
         }
 
         assertThat(supergraph).contains("TODO @join__graph(name: \"todo\", url: \"lambda:todo\")")
-                .contains("type Todo", "@join__type(graph: TODO, key: \"id\")", "createTodo(input: CreateTodoInput!): Todo!");
+                .contains("MEDIA @join__graph(name: \"media\", url: \"lambda:media\")")
+                .contains("type Todo", "@join__type(graph: TODO, key: \"id\")", "@join__type(graph: MEDIA, key: \"id\")",
+                        "createTodo(input: CreateTodoInput!): Todo!")
+                // the entity join both ways and the @requires case the router must plan
+                .contains("attachments: [Attachment!]! @join__field(graph: MEDIA)",
+                        "canAttach: Boolean! @join__field(graph: MEDIA, requires: \"done\")",
+                        "done: Boolean! @join__field(graph: MEDIA, external: true) @join__field(graph: TODO)");
     }
 
     @Test
