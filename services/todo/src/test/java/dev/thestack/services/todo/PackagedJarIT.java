@@ -1,5 +1,7 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.awslocal.DynaliteExtension;
+import dev.thestack.services.awslocal.TestLambdaContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -95,13 +97,14 @@ class PackagedJarIT {
     private record Invocation(int exitCode, List<String> stdout, String stderr) {
     }
 
-    private static Invocation invoke(Path workDir, int daemonPort, String traceHeader)
-            throws IOException, InterruptedException {
+    private static Invocation invoke(Path workDir, int daemonPort, String traceHeader) throws Exception {
         Path stdout = workDir.resolve("stdout");
         Path stderr = workDir.resolve("stderr");
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java,
-                "-cp", lambdaJar() + File.pathSeparator + System.getProperty("todo.testClasses"),
+                "-cp", lambdaJar() + File.pathSeparator + System.getProperty("todo.testClasses")
+                        // the Lambda context the entry point passes, as the runtime would
+                        + File.pathSeparator + Paths.get(TestLambdaContext.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
                 PackagedHandlerMain.class.getName(), "jar-tenant", "from the jar")
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());

@@ -1,5 +1,7 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.awslocal.DynaliteExtension;
+import dev.thestack.services.awslocal.TestLambdaContext;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.TenantId;
 import static dev.thestack.services.todo.GraphQLCalls.call;

@@ -1,5 +1,8 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.awslocal.DynaliteExtension;
+import dev.thestack.services.awslocal.TestLambdaContext;
+import dev.thestack.services.awslocal.StandardOutput;
 import dev.thestack.services.graphql.QueryLimits;
 import static dev.thestack.services.todo.GraphQLCalls.newTenant;
 import static dev.thestack.services.todo.GraphQLCalls.post;

@@ -1,5 +1,6 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.awslocal.DynaliteExtension;
 import static dev.thestack.services.todo.GraphQLCalls.call;
 import static dev.thestack.services.todo.GraphQLCalls.newTenant;
 import static dev.thestack.services.todo.GraphQLCalls.post;

@@ -1,5 +1,6 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.awslocal.DynaliteExtension;
 import dev.thestack.services.graphql.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 

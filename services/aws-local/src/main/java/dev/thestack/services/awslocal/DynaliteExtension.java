@@ -1,4 +1,4 @@
-package dev.thestack.services.todo;
+package dev.thestack.services.awslocal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -196,7 +196,7 @@ public final class DynaliteExtension implements BeforeAllCallback, AfterAllCallb
      * dynalite is installed by the node-tools module. The build passes the reactor root as {@code thestack.root};
      * a build of this module alone may pass its own folder there instead, so walk up from both.
      */
-    static Path locateCli() {
+    public static Path locateCli() {
         List<Path> starts = new ArrayList<>();
         String root = System.getProperty("thestack.root");
         if (root != null && !root.isBlank()) {

@@ -1,4 +1,4 @@
-package dev.thestack.services.todo;
+package dev.thestack.services.awslocal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Captures what code prints to System.out, where Lambda code writes its logs and EMF metrics. */
-final class StandardOutput {
+public final class StandardOutput {
     private StandardOutput() {
     }
 
-    record Captured<T>(T result, List<String> lines) {
+    public record Captured<T>(T result, List<String> lines) {
     }
 
-    static <T> Captured<T> capture(Supplier<T> action) {
+    public static <T> Captured<T> capture(Supplier<T> action) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package dev.thestack.services.todo;
+package dev.thestack.services.awslocal;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The Context the Lambda runtime would pass: a fresh request id per instance, the rest fixed. */
-final class TestLambdaContext implements Context {
-    static final String FUNCTION_NAME = "todo-test";
+public final class TestLambdaContext implements Context {
+    public static final String FUNCTION_NAME = "todo-test";
 
     private final String awsRequestId = UUID.randomUUID().toString();
 
