@@ -17,7 +17,10 @@ import graphql.language.UnionTypeDefinition;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.TypeUtil;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
+import dev.thestack.services.graphql.StrictIdScalar;
+import graphql.schema.idl.MockedWiringFactory;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -50,7 +53,14 @@ final class ApiSchemaBuilder {
                 api.add(strip(type));
             }
         }
-        return UnExecutableSchemaGenerator.makeUnExecutableSchema(api);
+        // variables are coerced against this schema: its ID must refuse what the subgraphs' strict ID refuses
+        return new SchemaGenerator().makeExecutableSchema(api, RuntimeWiring.newRuntimeWiring()
+                .wiringFactory(new MockedWiringFactory())
+                // replacing a built-in scalar is what strict mode refuses, so only for this one
+                .strictMode(false)
+                .scalar(StrictIdScalar.ID)
+                .strictMode(true)
+                .build());
     }
 
     private boolean visible(String typeName) {
