@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.thestack.services.awslocal.ApolloGatewayExtension;
 import dev.thestack.services.awslocal.DynaliteExtension;
 import dev.thestack.services.conformance.GraphQLHttpClient.Answer;
+import dev.thestack.services.todo.TodoTables;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GatewayReferenceTest {
     @RegisterExtension
     @Order(1)
-    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(SubgraphServers.todoTable());
+    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(TodoTables.todoTable(SubgraphServers.TODO_TABLE));
 
     @RegisterExtension
     @Order(2)
