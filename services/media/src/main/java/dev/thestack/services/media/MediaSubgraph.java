@@ -178,9 +178,14 @@ public final class MediaSubgraph {
             return attachment;
         }
         String original = MediaStore.key(tenant, attachment.id(), MediaStore.ORIGINAL);
-        MediaStore.StoredObject stored = store.head(original).orElseThrow(() -> new InvalidInputException(
-                "The file of attachment " + attachment.id() + " has not been uploaded yet; PUT it to the uploadUrl"
-                        + " of requestUpload with its uploadHeaders, then call completeUpload again"));
+        Optional<MediaStore.StoredObject> found = store.head(original);
+        if (found.isEmpty()) {
+            // still AWAITING_UPLOAD: the PUT may yet succeed
+            metrics.count(MetricContract.UPLOADS_REJECTED);
+            throw new InvalidInputException("The file of attachment " + attachment.id() + " has not been uploaded"
+                    + " yet; PUT it to the uploadUrl of requestUpload with its uploadHeaders, then call completeUpload again");
+        }
+        MediaStore.StoredObject stored = found.get();
         Attachment completed;
         try {
             check(attachment, stored, original);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thestack.services.awslocal.DynaliteExtension;
+import dev.thestack.services.awslocal.StandardOutput;
+import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.media.MediaCalls.Reply;
 import java.io.ByteArrayInputStream;
@@ -248,6 +250,53 @@ class MediaHandlerTest {
         assertThat(failed.body().toString()).doesNotContain("Role", "MediaConvert", "arn:");
         assertThat(message(failed)).isEqualTo("Internal server error");
         assertThat(retried.data().path("completeUpload").path("status").asText()).isEqualTo("PROCESSING");
+    }
+
+    @Test
+    void uploadsAndTranscodesAreCountedAsTheMetricContractNamesThem() throws Exception {
+        String tenant = newTenant();
+        byte[] mp4 = Arrays.copyOf("\u0000\u0000\u0000\u0018ftypisom".getBytes(StandardCharsets.ISO_8859_1), 64);
+        List<JsonNode> requested = metricLines(() -> call(handler, tenant, "bob", REQUEST_UPLOAD,
+                upload("clip.mp4", "video/mp4", mp4.length)));
+        JsonNode ticket = requested.stream().filter(line -> line.has("data")).findFirst().orElseThrow()
+                .path("data").path("requestUpload");
+        String id = ticket.path("attachment").path("id").asText();
+        List<JsonNode> early = metricLines(() -> call(handler, tenant, "bob", COMPLETE_UPLOAD, Map.of("id", id)));
+        put(ticket, mp4);
+        List<JsonNode> completed = metricLines(() -> call(handler, tenant, "bob", COMPLETE_UPLOAD, Map.of("id", id)));
+
+        JsonNode emf = emf(requested, MetricContract.UPLOADS_REQUESTED.name());
+        assertThat(emf.path("Service").asText()).isEqualTo("media");
+        assertThat(emf.path("Environment").asText()).isEqualTo("integration");
+        assertThat(emf.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText())
+                .isEqualTo(MetricContract.NAMESPACE);
+        assertThat(emf(early, MetricContract.UPLOADS_REJECTED.name()).path(MetricContract.UPLOADS_REJECTED.name()).asDouble())
+                .isEqualTo(1.0);
+        assertThat(emf(completed, MetricContract.UPLOADS_COMPLETED.name()).path(MetricContract.UPLOADS_COMPLETED.name()).asDouble())
+                .isEqualTo(1.0);
+        assertThat(emf(completed, MetricContract.TRANSCODE_JOBS_STARTED.name()).path(MetricContract.TRANSCODE_JOBS_STARTED.name())
+                .asDouble()).isEqualTo(1.0);
+        assertThat(completed.stream().anyMatch(line -> line.has(MetricContract.UPLOADS_REJECTED.name()))).isFalse();
+    }
+
+    /** Every JSON line printed while the call ran (logs and EMF), and the reply's body as one more line. */
+    private static List<JsonNode> metricLines(java.util.function.Supplier<Reply> action) {
+        StandardOutput.Captured<Reply> captured = StandardOutput.capture(action);
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : captured.lines()) {
+            try {
+                lines.add(MediaCalls.JSON.readTree(line));
+            } catch (IOException e) {
+                // not every line is JSON (a JVM warning, say): only the JSON ones are asserted on
+            }
+        }
+        lines.add(captured.result().body());
+        return lines;
+    }
+
+    private static JsonNode emf(List<JsonNode> lines, String metric) {
+        return lines.stream().filter(line -> line.has("_aws") && line.has(metric)).findFirst()
+                .orElseThrow(() -> new AssertionError("no EMF line with " + metric + " in " + lines));
     }
 
     static Map<String, Object> upload(String fileName, String contentType, long sizeBytes) {
