@@ -1,27 +1,17 @@
 package dev.thestack.services.media;
 
-import java.io.BufferedReader;
+import dev.thestack.services.awslocal.NodeProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import dev.thestack.services.awslocal.DynaliteExtension;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,25 +22,23 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * An s3rver server (the S3 REST API in Node.js) for one test class, behind a {@link SigV4CheckingProxy} that
- * checks presigned URLs as S3 does (s3rver itself takes any SigV4 signature): started on a port of its own
- * choosing with an empty data folder before the class, given its buckets
- * through the real AWS SDK, and killed after the class or, failing that, when the JVM exits. Register it as a
+ * checks presigned URLs as S3 does (s3rver itself takes any SigV4 signature): started with an empty data folder
+ * before the class, given its buckets through the real AWS SDK, and stopped after the class. Register it as a
  * static field with {@code @RegisterExtension}.
  */
 final class S3rverExtension implements BeforeAllCallback, AfterAllCallback {
-    public static final Region REGION = Region.EU_WEST_1;
+    static final Region REGION = Region.EU_WEST_1;
     /** The only key pair s3rver accepts signatures of. */
-    public static final StaticCredentialsProvider CREDENTIALS =
+    static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("S3RVER", "S3RVER"));
 
+    private static final String CLI = "node_modules/s3rver/bin/s3rver.js";
     private static final Pattern LISTENING = Pattern.compile("S3rver listening on (\\S+):(\\d+)");
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final List<String> buckets;
     private Path directory;
-    private Process process;
-    private Thread killOnExit;
+    private NodeProcess process;
     private SigV4CheckingProxy front;
     private S3Client client;
 
@@ -84,27 +72,13 @@ final class S3rverExtension implements BeforeAllCallback, AfterAllCallback {
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+    public void beforeAll(ExtensionContext context) throws IOException {
         directory = Files.createTempDirectory("s3rver");
-        // node-tools installs s3rver beside dynalite
-        Path cli = DynaliteExtension.locateCli().getParent().resolveSibling("s3rver/bin/s3rver.js");
         // port 0: s3rver binds a free port itself and reports it, so no other process can take it in between
-        process = new ProcessBuilder("node", cli.toString(), "--directory", directory.toString(),
-                "--address", "127.0.0.1", "--port", "0", "--no-vhost-buckets")
-                .redirectErrorStream(true)
-                .start();
-        killOnExit = new Thread(process::destroyForcibly, "s3rver-kill-on-exit");
-        Runtime.getRuntime().addShutdownHook(killOnExit);
-        Queue<String> output = new ConcurrentLinkedQueue<>();
-        URI s3rver;
-        try {
-            s3rver = watchOutput(process, output).get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            process.destroyForcibly();
-            throw new IllegalStateException("s3rver (" + cli + ") did not report listening within "
-                    + STARTUP_TIMEOUT.toSeconds() + " s; output:\n" + String.join("\n", output), e);
-        }
-        front = new SigV4CheckingProxy(s3rver);
+        process = NodeProcess.start(NodeProcess.nodeTool(CLI), List.of("--directory", directory.toString(),
+                "--address", "127.0.0.1", "--port", "0", "--no-vhost-buckets"), LISTENING, STARTUP_TIMEOUT);
+        Matcher listening = process.readyLine();
+        front = new SigV4CheckingProxy(URI.create("http://" + listening.group(1) + ":" + listening.group(2)));
         client = newClient();
         for (String bucket : buckets) {
             client.createBucket(create -> create.bucket(bucket));
@@ -112,7 +86,7 @@ final class S3rverExtension implements BeforeAllCallback, AfterAllCallback {
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
+    public void afterAll(ExtensionContext context) throws IOException {
         if (client != null) {
             client.close();
         }
@@ -120,11 +94,7 @@ final class S3rverExtension implements BeforeAllCallback, AfterAllCallback {
             front.close();
         }
         if (process != null) {
-            process.destroy();
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-            }
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
+            process.close();
         }
         if (directory != null) {
             try (Stream<Path> files = Files.walk(directory)) {
@@ -133,28 +103,5 @@ final class S3rverExtension implements BeforeAllCallback, AfterAllCallback {
                 }
             }
         }
-    }
-
-    /** Completes with the endpoint once s3rver says it listens; keeps draining so node never blocks on a full pipe. */
-    private static CompletableFuture<URI> watchOutput(Process process, Queue<String> output) {
-        CompletableFuture<URI> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(line);
-                    Matcher matcher = LISTENING.matcher(line);
-                    if (matcher.find()) {
-                        listening.complete(URI.create("http://" + matcher.group(1) + ":" + matcher.group(2)));
-                    }
-                }
-            } catch (IOException e) {
-                output.add("(reading output failed: " + e.getMessage() + ")");
-            }
-            listening.completeExceptionally(new UncheckedIOException(new IOException("output ended")));
-        }, "s3rver-output");
-        reader.setDaemon(true);
-        reader.start();
-        return listening;
     }
 }
