@@ -1,0 +1,196 @@
+package dev.thestack.services.awslocal;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
+
+/**
+ * A function's code run the way Lambda's Java runtime runs it: its jar unpacked into a task root that is the working
+ * directory ({@code /var/task} in Lambda), the runtime interface client and its libraries alone on the class path
+ * ({@code /var/runtime/lib}), and the client loading the handler from the task root through its own class loader.
+ * The process talks to a {@link LambdaRuntimeApi}.
+ */
+public final class LambdaFunctionProcess implements AutoCloseable {
+    /** What Lambda's SnapStart sets: the runtime client runs the CRaC hooks around a (here: pretend) snapshot. */
+    public static final String SNAPSTART_INITIALIZATION = "snap-start";
+    // org.crac looks for an implementation by this property; Lambda's runtime client carries one
+    private static final String CRAC_IMPLEMENTATION = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
+
+    private final Process process;
+    private final Path output;
+
+    private LambdaFunctionProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** What the function printed (stdout and stderr together): its logs and EMF lines. */
+    public String output() {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the function's output " + output, e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    /** Unpacks a function jar into a fresh task root, as Lambda unpacks the deployment package. */
+    public static Path unpack(Path jar, Path taskRoot) {
+        try (JarFile archive = new JarFile(jar.toFile())) {
+            Files.createDirectories(taskRoot);
+            for (JarEntry entry : java.util.Collections.list(archive.entries())) {
+                Path target = taskRoot.resolve(entry.getName()).normalize();
+                if (!target.startsWith(taskRoot)) {
+                    throw new IllegalArgumentException(jar + " has an entry outside its root: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = archive.getInputStream(entry)) {
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            return taskRoot;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack " + jar + " into " + taskRoot, e);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private Path taskRoot;
+        private String handler;
+        private Path javaHome = Paths.get(System.getProperty("java.home"));
+        private final List<String> jvmOptions = new ArrayList<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private boolean snapStart;
+        private Path output;
+
+        /** The unpacked function ({@link #unpack}); the process runs in it. */
+        public Builder taskRoot(Path taskRoot) {
+            this.taskRoot = taskRoot;
+            return this;
+        }
+
+        /** As in the function's configuration: {@code package.Class::method}. */
+        public Builder handler(String handler) {
+            this.handler = handler;
+            return this;
+        }
+
+        /** The JDK to run on (default: the one running this code). */
+        public Builder javaHome(Path javaHome) {
+            this.javaHome = javaHome;
+            return this;
+        }
+
+        /** Options before the main class, as {@code JAVA_TOOL_OPTIONS} would add them. */
+        public Builder jvmOptions(List<String> options) {
+            jvmOptions.addAll(options);
+            return this;
+        }
+
+        /** The function's environment variables, on top of the ones Lambda sets. */
+        public Builder environment(Map<String, String> variables) {
+            environment.putAll(variables);
+            return this;
+        }
+
+        /** Runs the CRaC runtime hooks (beforeCheckpoint, afterRestore) after init, as SnapStart does. */
+        public Builder snapStart(boolean snapStart) {
+            this.snapStart = snapStart;
+            return this;
+        }
+
+        /** Where the function's stdout and stderr go (default: a temporary file). */
+        public Builder output(Path output) {
+            this.output = output;
+            return this;
+        }
+
+        public LambdaFunctionProcess start(LambdaRuntimeApi api) throws IOException {
+            Objects.requireNonNull(taskRoot, "taskRoot");
+            Objects.requireNonNull(handler, "handler");
+            List<String> command = new ArrayList<>();
+            command.add(javaHome.resolve("bin/java").toString());
+            command.addAll(jvmOptions);
+            if (snapStart) {
+                command.add(CRAC_IMPLEMENTATION);
+            }
+            command.add("-cp");
+            command.add(runtimeClassPath());
+            command.add(AWSLambda.class.getName());
+            command.add(handler);
+            Path log = output != null ? output : Files.createTempFile("lambda-function", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(taskRoot.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            // nothing of the caller's own AWS or Powertools set-up may leak into the function
+            env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("POWERTOOLS_")
+                    || name.equals("JAVA_TOOL_OPTIONS") || name.startsWith("_X_AMZN"));
+            env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+            env.put("AWS_LAMBDA_FUNCTION_NAME", "local");
+            env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+            env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/local");
+            env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+            env.put("AWS_REGION", "eu-west-1");
+            env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+            if (snapStart) {
+                env.put("AWS_LAMBDA_INITIALIZATION_TYPE", SNAPSTART_INITIALIZATION);
+            }
+            env.putAll(environment);
+            return new LambdaFunctionProcess(builder.start(), log);
+        }
+    }
+
+    /** Lambda's /var/runtime/lib: the runtime interface client, its serializer, the core API, its utils. */
+    private static String runtimeClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (Class<?> part : List.of(AWSLambda.class, PojoSerializer.class, RequestHandler.class, SdkInternalThreadLocal.class)) {
+            try {
+                entries.add(Paths.get(part.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("cannot locate the jar of " + part.getName(), e);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}
