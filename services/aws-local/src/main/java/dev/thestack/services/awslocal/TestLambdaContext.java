@@ -7,11 +7,21 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Context the Lambda runtime would pass: a fresh request id per instance, the rest fixed. */
+/** The Context the Lambda runtime would pass: a fresh request id per instance unless given, the rest fixed. */
 public final class TestLambdaContext implements Context {
     public static final String FUNCTION_NAME = "todo-test";
 
-    private final String awsRequestId = UUID.randomUUID().toString();
+    private final String functionName;
+    private final String awsRequestId;
+
+    public TestLambdaContext() {
+        this(FUNCTION_NAME, UUID.randomUUID().toString());
+    }
+
+    public TestLambdaContext(String functionName, String awsRequestId) {
+        this.functionName = functionName;
+        this.awsRequestId = awsRequestId;
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -20,7 +30,7 @@ public final class TestLambdaContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + FUNCTION_NAME;
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
@@ -30,7 +40,7 @@ public final class TestLambdaContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return FUNCTION_NAME;
+        return functionName;
     }
 
     @Override
@@ -40,7 +50,7 @@ public final class TestLambdaContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-1:123456789012:function:" + FUNCTION_NAME;
+        return "arn:aws:lambda:eu-west-1:123456789012:function:" + functionName;
     }
 
     @Override
