@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +58,17 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        stop(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Asks the JVM to exit (SIGTERM, as Lambda ends an execution environment) and kills it if it has not within the
+     * grace period. What a JVM writes at exit (an -XX:ArchiveClassesAtExit archive, an -XX:AOTCacheOutput cache)
+     * can take longer than the default five seconds.
+     */
+    public void stop(Duration grace) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             process.waitFor();
         }
@@ -85,6 +95,33 @@ public final class LambdaFunctionProcess implements AutoCloseable {
             return taskRoot;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + jar + " into " + taskRoot, e);
+        }
+    }
+
+    /**
+     * A task root made of single classes and whole libraries, as a deployment package of just those would unpack:
+     * the classes at their package paths, the jar (or class folder) of each library class under {@code lib/}, where
+     * the runtime's class loader looks. For functions smaller than any jar this project builds: test handlers, the
+     * cold-start floor.
+     */
+    public static Path layOut(Path taskRoot, List<Class<?>> functionClasses, List<Class<?>> librariesOf) {
+        try {
+            for (Class<?> function : functionClasses) {
+                String file = function.getName().replace('.', '/') + ".class";
+                Path target = taskRoot.resolve(file);
+                Files.createDirectories(target.getParent());
+                try (InputStream in = function.getResourceAsStream("/" + file)) {
+                    Files.copy(Objects.requireNonNull(in, file), target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Path lib = Files.createDirectories(taskRoot.resolve("lib"));
+            for (Class<?> library : librariesOf) {
+                Path jar = codeSourceOf(library);
+                Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return taskRoot;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lay out a task root in " + taskRoot, e);
         }
     }
 
@@ -185,12 +222,17 @@ public final class LambdaFunctionProcess implements AutoCloseable {
     private static String runtimeClassPath() {
         List<String> entries = new ArrayList<>();
         for (Class<?> part : List.of(AWSLambda.class, PojoSerializer.class, RequestHandler.class, SdkInternalThreadLocal.class)) {
-            try {
-                entries.add(Paths.get(part.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException("cannot locate the jar of " + part.getName(), e);
-            }
+            entries.add(codeSourceOf(part).toString());
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /** The jar a class was loaded from (or its class folder, in a build). */
+    public static Path codeSourceOf(Class<?> type) {
+        try {
+            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the jar of " + type.getName(), e);
+        }
     }
 }

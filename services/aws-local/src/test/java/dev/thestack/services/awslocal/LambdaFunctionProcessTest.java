@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.thestack.services.awslocal.functions.EchoHandler;
 import dev.thestack.services.awslocal.functions.PrimedHandler;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import org.crac.Core;
@@ -36,18 +32,9 @@ class LambdaFunctionProcessTest {
      * joda-time among them because the runtime's serializer loads it for any aws-lambda-java-events class.
      */
     @BeforeAll
-    static void layOutTheFunction() throws IOException, URISyntaxException {
-        Path classes = jarOf(EchoHandler.class);
-        for (Class<?> function : List.of(EchoHandler.class, PrimedHandler.class)) {
-            String file = function.getName().replace('.', '/') + ".class";
-            Files.createDirectories(taskRoot.resolve(file).getParent());
-            Files.copy(classes.resolve(file), taskRoot.resolve(file));
-        }
-        Path lib = Files.createDirectories(taskRoot.resolve("lib"));
-        for (Class<?> library : List.of(APIGatewayProxyRequestEvent.class, DateTime.class, Core.class)) {
-            Path jar = jarOf(library);
-            Files.copy(jar, lib.resolve(jar.getFileName()));
-        }
+    static void layOutTheFunction() {
+        LambdaFunctionProcess.layOut(taskRoot, List.of(EchoHandler.class, PrimedHandler.class),
+                List.of(APIGatewayProxyRequestEvent.class, DateTime.class, Core.class));
     }
 
     @BeforeEach
@@ -110,9 +97,5 @@ class LambdaFunctionProcessTest {
                     .orElseThrow(() -> new AssertionError("no answer; the function printed:\n" + function.output()))
                     .body();
         }
-    }
-
-    private static Path jarOf(Class<?> type) throws URISyntaxException {
-        return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

@@ -48,6 +48,8 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
     private final ServiceMetrics metrics;
     private final GraphQLRequestParser requestParser;
     private final ObjectMapper json = new ObjectMapper();
+    // CRaC holds its resources weakly: the handler keeps its priming hooks alive
+    private final TodoPriming priming;
 
     /** The Lambda runtime's constructor: one client and schema per execution environment, reused by every call. */
     public TodoHandler() {
@@ -65,6 +67,7 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
         this.metrics = new ServiceMetrics(service, environmentName);
         this.subgraph = new TodoSubgraph(new TodoRepository(dynamo, tableName), metrics);
         this.requestParser = new GraphQLRequestParser(json);
+        this.priming = TodoPriming.register(subgraph, requestParser, json);
     }
 
     @Override

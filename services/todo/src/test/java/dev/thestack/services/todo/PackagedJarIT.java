@@ -1,6 +1,8 @@
 package dev.thestack.services.todo;
 
 import dev.thestack.services.awslocal.DynaliteExtension;
+import dev.thestack.services.awslocal.LambdaFunctionProcess;
+import dev.thestack.services.awslocal.LambdaRuntimeApi;
 import dev.thestack.services.awslocal.TestLambdaContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,6 +93,35 @@ class PackagedJarIT {
                 assertThat(call.path("name").asText()).isEqualTo("DynamoDb");
                 assertThat(call.path("aws").path("operation").asText()).isEqualTo("PutItem");
             });
+        }
+    }
+
+    @Test
+    void underSnapStartThePrimingRunsBeforeTheSnapshotAndTheRestoredFunctionAnswers(@TempDir Path workDir)
+            throws Exception {
+        Path taskRoot = LambdaFunctionProcess.unpack(lambdaJar(), workDir.resolve("task"));
+        try (LambdaRuntimeApi api = new LambdaRuntimeApi()) {
+            String requestId = api.invoke(GraphQLCalls.JSON.writeValueAsString(GraphQLCalls.post("jar-tenant",
+                    "{ todos { id } }", Map.of())), null);
+            api.start();
+            try (LambdaFunctionProcess function = LambdaFunctionProcess.builder()
+                    .taskRoot(taskRoot)
+                    .handler(TodoHandler.class.getName() + "::handleRequest")
+                    .snapStart(true)
+                    .environment(Map.of(
+                            "AWS_ACCESS_KEY_ID", "dynalite",
+                            "AWS_SECRET_ACCESS_KEY", "dynalite",
+                            TodoHandler.ENV_TABLE_NAME, TABLE,
+                            DynamoDbClients.ENV_ENDPOINT, DYNALITE.endpoint().toString()))
+                    .start(api)) {
+                LambdaRuntimeApi.Answer answer = api.awaitAnswer(requestId, INVOCATION_TIMEOUT)
+                        .orElseThrow(() -> new AssertionError("no answer; the function printed:\n" + function.output()));
+
+                assertThat(answer.error()).as(answer.body()).isFalse();
+                assertThat(answer.body()).contains("\"statusCode\":200", "todos");
+                assertThat(api.snapshotTakenAfter()).as(function.output()).isPresent();
+                assertThat(function.output()).contains("SnapStart priming answered HTTP 200");
+            }
         }
     }
 

@@ -7,12 +7,12 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** The todo table as the deploying construct creates it. */
-final class TodoTables {
+/** The todo table as the deploying construct creates it, for local DynamoDB servers (tests, benchmarks). */
+public final class TodoTables {
     private TodoTables() {
     }
 
-    static CreateTableRequest todoTable(String name) {
+    public static CreateTableRequest todoTable(String name) {
         return CreateTableRequest.builder()
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)

@@ -1,0 +1,299 @@
+package dev.thestack.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.thestack.services.awslocal.DynaliteExtension;
+import dev.thestack.services.awslocal.LambdaFunctionProcess;
+import dev.thestack.services.awslocal.LambdaRuntimeApi;
+import dev.thestack.services.todo.DynamoDbClients;
+import dev.thestack.services.todo.TodoHandler;
+import dev.thestack.services.todo.TodoTables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.joda.time.DateTime;
+
+/**
+ * Cold start of each handler as Lambda's Java runtime starts it: a fresh JVM running the runtime interface client
+ * in the unpacked function, timed from just before the process starts to the runtime API receiving the answer to
+ * a real first request (for Todo a GraphQL query that reads DynamoDB, here dynalite). Each run starts every
+ * handler once, the hello-world floor included, so the ratio to the floor compares starts on the same machine
+ * under the same load. Not a test: the figures depend on the machine, and go to bench/README.md.
+ *
+ * <p>Arguments: {@code runs} (default 10), {@code work directory} (default bench/target/cold-start), then
+ * {@code name=javaHome} per JDK (default: the JDK running this).
+ */
+public final class ColdStartBenchmark {
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(120);
+    private static final String TRACE = "Root=1-67000000-0123456789abcdef01234567;Parent=0123456789abcdef;Sampled=1";
+    private static final String TODO_TABLE = "todos";
+    private static final Duration MEASURED_EXIT = Duration.ofSeconds(5);
+    // the JVM writes the AppCDS archive or AOT cache as it exits: the AOT cache takes a second JVM to assemble
+    private static final Duration TRAINING_EXIT = Duration.ofMinutes(3);
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+    /** One handler as deployed: its task root, handler string, environment, and a first request it must answer. */
+    record Function(String name, Path taskRoot, String handler, Map<String, String> environment, String firstEvent,
+                    String expectedInAnswer) {
+    }
+
+    /** A JDK by the name the table shows. */
+    record Jdk(String name, Path home) {
+        int feature() {
+            try {
+                String release = Files.readString(home.resolve("release"));
+                int at = release.indexOf("JAVA_VERSION=\"") + "JAVA_VERSION=\"".length();
+                String version = release.substring(at, release.indexOf('"', at));
+                return Integer.parseInt(version.split("[.]")[0]);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("not a JDK (no readable release file): " + home, e);
+            }
+        }
+    }
+
+    /** How a class-data cache is made by a training run and then used. */
+    enum Cache {
+        NONE, APP_CDS, AOT_CACHE;
+
+        List<String> training(Path file) {
+            return switch (this) {
+                case NONE -> List.of();
+                case APP_CDS -> List.of("-XX:ArchiveClassesAtExit=" + file);
+                case AOT_CACHE -> List.of("-XX:AOTCacheOutput=" + file);
+            };
+        }
+
+        List<String> use(Path file) {
+            return switch (this) {
+                case NONE -> List.of();
+                case APP_CDS -> List.of("-XX:SharedArchiveFile=" + file);
+                case AOT_CACHE -> List.of("-XX:AOTCache=" + file);
+            };
+        }
+    }
+
+    /** A row's JVM set-up: a class-data cache or none, C1 only or the full tiered compiler, or SnapStart's hooks. */
+    record Flags(String name, Cache cache, boolean c1Only, boolean snapStart) {
+        List<String> options(Path cacheFile) {
+            List<String> options = new ArrayList<>(cache.use(cacheFile));
+            if (c1Only) {
+                options.add(C1_ONLY);
+            }
+            return options;
+        }
+    }
+
+    /** What one start measured; with SnapStart also when init and the priming hooks were done. */
+    record Start(long firstAnswerNanos, Optional<Duration> snapshotAt) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Path work = Paths.get(args.length > 1 ? args[1] : "bench/target/cold-start").toAbsolutePath();
+        List<Jdk> jdks = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            String[] nameAndHome = args[i].split("=", 2);
+            jdks.add(new Jdk(nameAndHome[0], Paths.get(nameAndHome[1])));
+        }
+        if (jdks.isEmpty()) {
+            Path home = Paths.get(System.getProperty("java.home"));
+            jdks.add(new Jdk("jdk" + Runtime.version().feature(), home));
+        }
+        DynaliteExtension dynalite = DynaliteExtension.withTables(TodoTables.todoTable(TODO_TABLE));
+        // the extension reads nothing of JUnit's context: it starts dynalite and creates the table
+        dynalite.beforeAll(null);
+        try {
+            List<Function> functions = functions(work, dynalite);
+            List<String> rows = new ArrayList<>();
+            for (Jdk jdk : jdks) {
+                for (Flags flags : flagSets(jdk)) {
+                    rows.addAll(measure(jdk, flags, functions, runs, work));
+                }
+            }
+            System.out.println();
+            System.out.printf("Cold start, %d runs each (ms from JVM start to the first answer)%n%n", runs);
+            System.out.println("| handler | JDK | flags | median ms | p90 ms | median / floor |");
+            System.out.println("|---|---|---|---:|---:|---:|");
+            rows.forEach(System.out::println);
+        } finally {
+            dynalite.afterAll(null);
+        }
+    }
+
+    private static List<Function> functions(Path work, DynaliteExtension dynalite) throws IOException {
+        Map<String, String> apiGateway = Map.of("Content-Type", "application/json");
+        Function floor = new Function("hello (floor)",
+                LambdaFunctionProcess.layOut(fresh(work.resolve("task/hello")), List.of(HelloHandler.class),
+                        List.of(RequestHandler.class, APIGatewayProxyRequestEvent.class, DateTime.class)),
+                HelloHandler.class.getName() + "::handleRequest", Map.of(),
+                event(apiGateway, "{}"), "\"hello\":\"world\"");
+        Map<String, String> todoHeaders = Map.of("Content-Type", "application/json", "x-tenant-id", "bench");
+        Function todo = new Function("todo",
+                LambdaFunctionProcess.unpack(LambdaFunctionProcess.codeSourceOf(TodoHandler.class),
+                        fresh(work.resolve("task/todo"))),
+                TodoHandler.class.getName() + "::handleRequest",
+                Map.of(TodoHandler.ENV_TABLE_NAME, TODO_TABLE,
+                        DynamoDbClients.ENV_ENDPOINT, dynalite.endpoint().toString(),
+                        "AWS_ACCESS_KEY_ID", "dynalite",
+                        "AWS_SECRET_ACCESS_KEY", "dynalite",
+                        "POWERTOOLS_SERVICE_NAME", "todo"),
+                event(todoHeaders, "{\"query\":\"{ todos(limit: 10) { id title done } }\"}"), "\"todos\":[");
+        return List.of(floor, todo);
+    }
+
+    private static List<Flags> flagSets(Jdk jdk) {
+        List<Flags> sets = new ArrayList<>(List.of(
+                new Flags("default", Cache.NONE, false, false),
+                new Flags(C1_ONLY, Cache.NONE, true, false),
+                new Flags("AppCDS", Cache.APP_CDS, false, false),
+                new Flags("AppCDS + C1", Cache.APP_CDS, true, false)));
+        // the AOT cache (JEP 483, 514, 515) is the JDK 24+ successor of AppCDS: classes loaded and linked, profiles
+        if (jdk.feature() >= 25) {
+            sets.add(new Flags("AOTCache", Cache.AOT_CACHE, false, false));
+            sets.add(new Flags("AOTCache + C1", Cache.AOT_CACHE, true, false));
+        }
+        sets.add(new Flags("SnapStart hooks (no restore)", Cache.NONE, false, true));
+        return sets;
+    }
+
+    private static List<String> measure(Jdk jdk, Flags flags, List<Function> functions, int runs, Path work)
+            throws Exception {
+        Map<Function, Path> caches = new LinkedHashMap<>();
+        for (Function function : functions) {
+            Path cache = work.resolve("cache/" + jdk.name() + "-" + flags.cache().name().toLowerCase(Locale.ROOT)
+                    + "-" + function.taskRoot().getFileName() + (flags.cache() == Cache.AOT_CACHE ? ".aot" : ".jsa"));
+            if (flags.cache() != Cache.NONE && !Files.exists(cache)) {
+                train(jdk, function, flags.cache(), cache, work);
+            }
+            caches.put(function, cache);
+        }
+        Map<Function, List<Start>> starts = new LinkedHashMap<>();
+        functions.forEach(function -> starts.put(function, new ArrayList<>()));
+        for (int run = 0; run < runs; run++) {
+            for (Function function : functions) {
+                starts.get(function).add(start(jdk, function, flags.options(caches.get(function)),
+                        flags.snapStart(), work));
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        double floorMedian = median(starts.get(functions.get(0)).stream().map(Start::firstAnswerNanos).toList());
+        for (Function function : functions) {
+            List<Long> nanos = starts.get(function).stream().map(Start::firstAnswerNanos).toList();
+            rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.2fx |", function.name(), jdk.name(),
+                    flags.name(), millis(median(nanos)), millis(percentile(nanos, 90)), median(nanos) / floorMedian));
+            if (flags.snapStart()) {
+                List<Long> snapshot = starts.get(function).stream()
+                        .map(start -> start.snapshotAt().orElseThrow(() -> new IllegalStateException(
+                                function.name() + " never asked to be restored: the SnapStart hooks did not run"))
+                                .toNanos())
+                        .toList();
+                List<Long> afterSnapshot = new ArrayList<>();
+                for (int i = 0; i < nanos.size(); i++) {
+                    afterSnapshot.add(nanos.get(i) - snapshot.get(i));
+                }
+                rows.add(String.format(Locale.ROOT, "| %s | %s | init + beforeCheckpoint (snapshot point) | %.0f | %.0f | |",
+                        function.name(), jdk.name(), millis(median(snapshot)), millis(percentile(snapshot, 90))));
+                rows.add(String.format(Locale.ROOT, "| %s | %s | first answer after afterRestore (restore itself not emulated) | %.0f | %.0f | |",
+                        function.name(), jdk.name(), millis(median(afterSnapshot)), millis(percentile(afterSnapshot, 90))));
+            }
+        }
+        rows.forEach(System.out::println);
+        return rows;
+    }
+
+    /** The training run: one start and first request, then a normal exit, at which the JVM writes the cache. */
+    private static void train(Jdk jdk, Function function, Cache cache, Path file, Path work) throws Exception {
+        Files.createDirectories(file.getParent());
+        start(jdk, function, cache.training(file), false, work, TRAINING_EXIT);
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("the training run of " + function.name() + " on " + jdk.name()
+                    + " wrote no " + file + "; see " + work.resolve("last-start.log"));
+        }
+    }
+
+    private static Start start(Jdk jdk, Function function, List<String> options, boolean snapStart, Path work)
+            throws Exception {
+        return start(jdk, function, options, snapStart, work, MEASURED_EXIT);
+    }
+
+    private static Start start(Jdk jdk, Function function, List<String> options, boolean snapStart, Path work,
+                               Duration exitGrace) throws Exception {
+        Path log = work.resolve("last-start.log");
+        try (LambdaRuntimeApi api = new LambdaRuntimeApi()) {
+            LambdaFunctionProcess.Builder builder = LambdaFunctionProcess.builder()
+                    .taskRoot(function.taskRoot())
+                    .handler(function.handler())
+                    .javaHome(jdk.home())
+                    .jvmOptions(options)
+                    .environment(function.environment())
+                    .snapStart(snapStart)
+                    .output(log);
+            String requestId = api.invoke(function.firstEvent(), TRACE);
+            api.start();
+            LambdaFunctionProcess process = builder.start(api);
+            try {
+                LambdaRuntimeApi.Answer answer = api.awaitAnswer(requestId, ANSWER_TIMEOUT).orElseThrow(() ->
+                        new IllegalStateException(function.name() + " on " + jdk.name() + " " + options
+                                + " did not answer within " + ANSWER_TIMEOUT.toSeconds() + " s:\n" + process.output()));
+                // the handler's body is a JSON string inside the proxy response
+                if (answer.error() || !answer.body().contains(escaped(function.expectedInAnswer()))) {
+                    throw new IllegalStateException(function.name() + " on " + jdk.name() + " " + options
+                            + " answered " + answer.body() + "\n" + process.output());
+                }
+                return new Start(answer.nanosSinceStart(), api.snapshotTakenAfter());
+            } finally {
+                process.stop(exitGrace);
+            }
+        }
+    }
+
+    private static String event(Map<String, String> headers, String body) {
+        StringBuilder json = new StringBuilder("{\"httpMethod\":\"POST\",\"path\":\"/graphql\",\"headers\":{");
+        headers.forEach((name, value) -> json.append('"').append(name).append("\":\"").append(value).append("\","));
+        json.setLength(json.length() - 1);
+        return json.append("},\"body\":").append(quote(body))
+                .append(",\"isBase64Encoded\":false,\"requestContext\":{\"requestId\":\"cold-start\"}}").toString();
+    }
+
+    private static String quote(String text) {
+        return '"' + escaped(text) + '"';
+    }
+
+    private static String escaped(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static double median(List<Long> values) {
+        return percentile(values, 50);
+    }
+
+    /** Nearest rank: the smallest value with at least p percent of the values at or below it. */
+    private static double percentile(List<Long> values, int p) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(rank, 1) - 1);
+    }
+
+    private static double millis(double nanos) {
+        return nanos / 1_000_000.0;
+    }
+}

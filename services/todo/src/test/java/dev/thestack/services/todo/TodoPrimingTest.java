@@ -1,0 +1,55 @@
+package dev.thestack.services.todo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thestack.services.awslocal.DynaliteExtension;
+import dev.thestack.services.awslocal.StandardOutput;
+import dev.thestack.services.graphql.GraphQLHttpResponse;
+import dev.thestack.services.graphql.GraphQLRequestParser;
+import dev.thestack.services.graphql.TenantId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The SnapStart priming request reads through the real path against dynalite and leaves no trace. */
+class TodoPrimingTest {
+    private static final String TABLE = "todos";
+
+    @RegisterExtension
+    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(TodoTables.todoTable(TABLE));
+
+    @Test
+    void primingQueriesDynamoDbWithoutWritingOrEmittingMetrics() {
+        TodoRepository todos = new TodoRepository(DYNALITE.client(), TABLE);
+        Todo existing = todos.create(new TenantId("tenant-" + UUID.randomUUID()), "keep me");
+        TodoPriming priming = primingOver(TABLE);
+
+        StandardOutput.Captured<GraphQLHttpResponse> primed = StandardOutput.capture(priming::prime);
+
+        assertThat(primed.result().statusCode()).isEqualTo(200);
+        assertThat(primed.result().body()).isEqualTo(Map.of("data", Map.of("todos", List.of())));
+        assertThat(primed.lines()).noneMatch(line -> line.contains("\"_aws\""));
+        assertThat(DYNALITE.client().scan(scan -> scan.tableName(TABLE)).items())
+                .singleElement()
+                .satisfies(item -> assertThat(item.get(TodoRepository.TODO_ID).s()).isEqualTo(existing.id()));
+    }
+
+    @Test
+    void aFailingPrimingRequestStillLetsTheSnapshotBeTaken() {
+        TodoPriming priming = primingOver("no-such-table");
+
+        assertThat(priming.prime().hasServerErrors()).isTrue();
+        assertThatCode(() -> priming.beforeCheckpoint(null)).doesNotThrowAnyException();
+    }
+
+    private static TodoPriming primingOver(String table) {
+        ObjectMapper json = new ObjectMapper();
+        TodoSubgraph subgraph = new TodoSubgraph(new TodoRepository(DYNALITE.client(), table),
+                new TodoMetrics("todo", "test"));
+        return new TodoPriming(subgraph, new GraphQLRequestParser(json), json);
+    }
+}
