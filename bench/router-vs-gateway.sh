@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Throughput and latency of the routers in front of the same running subgraphs, with wrk, in one run:
+# @apollo/gateway (node-tools/gateway.mjs) and the Java router once it is served by FederationBenchServers, plus
+# the Todo subgraph called directly, whose p50 is what a router's overhead is measured against.
+# Usage: bench/router-vs-gateway.sh [seconds per measurement, default 15] [connections, default 8]
+# Installs wrk from Debian if it is missing (needs root). Prints a Markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration="${1:-15}"
+connections="${2:-8}"
+warmup=5
+work=bench/target/router-vs-gateway
+mkdir -p "$work"
+
+if ! command -v wrk >/dev/null; then
+  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+mvn -B -ntp -q install -DskipTests -pl bench -am
+
+urls="$work/urls"
+rm -f "$urls"
+java -cp "bench/target/hello-lambda.jar:bench/target/runtime/*" dev.thestack.bench.FederationBenchServers "$urls" \
+  > "$work/servers.log" 2>&1 &
+servers=$!
+trap 'kill "$servers" 2>/dev/null; wait "$servers" 2>/dev/null || true' EXIT
+for _ in $(seq 180); do
+  [ -f "$urls" ] && break
+  kill -0 "$servers" 2>/dev/null || { echo "the servers exited; see $work/servers.log:" >&2; tail -20 "$work/servers.log" >&2; exit 1; }
+  sleep 1
+done
+[ -f "$urls" ] || { echo "the servers did not start within 180 s; see $work/servers.log" >&2; exit 1; }
+
+declare -A queries=(
+  [root-field]="bench/queries/root-field.json"
+  [mix]="bench/queries/root-field.json bench/queries/mix-aliases.json bench/queries/mix-variables.json"
+)
+targets=$(cut -d= -f1 "$urls")
+url_of() { grep "^$1=" "$urls" | cut -d= -f2-; }
+
+# every target must answer every body with data and no error, or its speed means nothing
+for target in $targets; do
+  for body in ${queries[mix]}; do
+    answer=$(curl -sS -X POST "$(url_of "$target")" -H 'Content-Type: application/json' \
+      -H 'x-tenant-id: bench' -H 'x-user-id: bench-user' --data-binary @"$body")
+    if [[ "$answer" != *'"data"'* || "$answer" == *'"errors"'* ]]; then
+      echo "$target answered $body with: $answer" >&2
+      exit 1
+    fi
+  done
+done
+
+# wrk prints latencies as 812.00us, 1.23ms or 1.01s
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'; }
+
+declare -A rps p50 p99
+for query in root-field mix; do
+  for target in $targets; do
+    # shellcheck disable=SC2086 # the body files are separate arguments
+    wrk -t1 -c"$connections" -d"${warmup}s" -s bench/graphql-post.lua "$(url_of "$target")" -- ${queries[$query]} >/dev/null
+    # shellcheck disable=SC2086
+    wrk -t1 -c"$connections" -d"${duration}s" --latency -s bench/graphql-post.lua "$(url_of "$target")" \
+      -- ${queries[$query]} > "$work/$target-$query.txt"
+    if grep -q "Non-2xx" "$work/$target-$query.txt"; then
+      echo "$target: $(grep Non-2xx "$work/$target-$query.txt") for $query" >&2
+      exit 1
+    fi
+    rps[$target,$query]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$work/$target-$query.txt")
+    p50[$target,$query]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$work/$target-$query.txt")")
+    p99[$target,$query]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$work/$target-$query.txt")")
+  done
+done
+
+echo
+echo "wrk -t1 -c$connections -d${duration}s after a ${warmup}s warm-up, $(nproc) cores shared by wrk, the JVM and node"
+echo
+echo "| target | query | req/s | p50 ms | p99 ms | p50 overhead over the subgraph, ms |"
+echo "|---|---|---:|---:|---:|---:|"
+for query in root-field mix; do
+  for target in $targets; do
+    overhead=$(awk -v a="${p50[$target,$query]}" -v b="${p50[subgraph-todo,$query]}" 'BEGIN { printf "%.2f", a - b }')
+    [ "$target" = subgraph-todo ] && overhead="-"
+    echo "| $target | $query | ${rps[$target,$query]} | ${p50[$target,$query]} | ${p99[$target,$query]} | $overhead |"
+  done
+done
+if grep -q "^java-router=" "$urls"; then
+  for query in root-field mix; do
+    awk -v r="${rps[java-router,$query]}" -v g="${rps[apollo-gateway,$query]}" -v q="$query" \
+      'BEGIN { printf "%s: Java router / gateway throughput %.2fx\n", q, r / g }'
+  done
+else
+  echo "no java-router: FederationBenchServers serves the Java router once services/router has a handler"
+fi

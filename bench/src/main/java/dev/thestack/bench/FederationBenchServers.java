@@ -1,0 +1,116 @@
+package dev.thestack.bench;
+
+import dev.thestack.services.awslocal.ApolloGatewayExtension;
+import dev.thestack.services.awslocal.DynaliteExtension;
+import dev.thestack.services.awslocal.LambdaHttpServer;
+import dev.thestack.services.graphql.TenantId;
+import dev.thestack.services.graphql.UserId;
+import dev.thestack.services.todo.TodoHandler;
+import dev.thestack.services.todo.TodoTables;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * What bench/router-vs-gateway.sh loads: dynalite, each subgraph's Lambda handler behind API Gateway's proxy
+ * ({@link LambdaHttpServer}, the subgraphs as built, on DynamoDB's API), and the routers in front of the same
+ * subgraph servers, {@code @apollo/gateway} (node-tools/gateway.mjs) among them. The benchmark tenant is seeded
+ * with todos through the Todo subgraph itself. Writes {@code name=url} lines to the file given as the first
+ * argument once everything answers, then runs until killed.
+ */
+public final class FederationBenchServers {
+    public static final String TENANT = "bench";
+    public static final String USER = "bench-user";
+    private static final String TODO_TABLE = "bench-todos";
+    private static final int SEEDED_TODOS = 10;
+    private static final String SUPERGRAPH = "/supergraph.graphql";
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: FederationBenchServers URL_FILE (where the servers' URLs go)");
+        }
+        DynaliteExtension dynalite = DynaliteExtension.withTables(TodoTables.todoTable(TODO_TABLE));
+        // these extensions read nothing of JUnit's context: they start their server and stop it
+        dynalite.beforeAll(null);
+        LambdaHttpServer todo = LambdaHttpServer.builder()
+                .handler(new TodoHandler(dynalite.client(), TODO_TABLE, "bench"))
+                .functionName("todo")
+                .start();
+        Map<String, URI> subgraphs = new LinkedHashMap<>();
+        subgraphs.put("todo", todo.uri());
+        // the Media subgraph is not built yet: the gateway needs a URL for it, and the queries never reach it
+        subgraphs.put("media", unusedLoopbackPort());
+        ApolloGatewayExtension gateway = ApolloGatewayExtension.of(supergraphSdl(), () -> subgraphs);
+        gateway.beforeAll(null);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                gateway.afterAll(null);
+            } catch (IOException e) {
+                System.err.println("stopping the gateway: " + e.getMessage());
+            }
+            todo.close();
+            dynalite.afterAll(null);
+        }, "stop-bench-servers"));
+        seed(todo.uri());
+
+        Map<String, URI> urls = new LinkedHashMap<>();
+        urls.put("subgraph-todo", todo.uri());
+        urls.put("apollo-gateway", gateway.uri());
+        StringBuilder lines = new StringBuilder();
+        urls.forEach((name, url) -> lines.append(name).append('=').append(url).append('\n'));
+        Path file = Paths.get(args[0]);
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.writeString(partial, lines);
+        // the script waits for the file: it appears whole or not at all
+        Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        System.out.print(lines);
+        new CountDownLatch(1).await();
+    }
+
+    private static void seed(URI todo) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 1; i <= SEEDED_TODOS; i++) {
+            String body = "{\"query\":\"mutation { createTodo(input: {title: \\\"todo " + i + "\\\"}) { id } }\"}";
+            HttpResponse<String> created = client.send(HttpRequest.newBuilder(todo)
+                    .header("Content-Type", "application/json")
+                    .header(TenantId.HEADER, TENANT)
+                    .header(UserId.HEADER, USER)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 200 || created.body().contains("\"errors\"")) {
+                throw new IllegalStateException("seeding the benchmark tenant failed: HTTP " + created.statusCode()
+                        + " " + created.body());
+            }
+        }
+    }
+
+    private static String supergraphSdl() throws IOException {
+        try (InputStream sdl = FederationBenchServers.class.getResourceAsStream(SUPERGRAPH)) {
+            if (sdl == null) {
+                throw new IllegalStateException(SUPERGRAPH + " is not on the class path; build services/supergraph");
+            }
+            return new String(sdl.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static URI unusedLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+}
