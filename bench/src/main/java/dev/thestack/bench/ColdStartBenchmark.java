@@ -112,10 +112,18 @@ public final class ColdStartBenchmark {
         dynalite.beforeAll(null);
         try {
             List<Function> functions = functions(work, dynalite);
+            // every run trains its own caches: an archive of other jars would be refused or, worse, half used
+            fresh(work.resolve("cache"));
             List<String> rows = new ArrayList<>();
+            List<String> classRows = new ArrayList<>();
             for (Jdk jdk : jdks) {
                 for (Flags flags : flagSets(jdk)) {
                     rows.addAll(measure(jdk, flags, functions, runs, work));
+                    if (!flags.c1Only() && !flags.snapStart()) {
+                        for (Function function : functions) {
+                            classRows.add(classSources(jdk, flags, function, work));
+                        }
+                    }
                 }
             }
             System.out.println();
@@ -123,6 +131,10 @@ public final class ColdStartBenchmark {
             System.out.println("| handler | JDK | flags | median ms | p90 ms | median / floor |");
             System.out.println("|---|---|---|---:|---:|---:|");
             rows.forEach(System.out::println);
+            System.out.printf("%nWhere the first start's classes came from (one more start with -Xlog:class+load)%n%n");
+            System.out.println("| handler | JDK | cache | classes loaded | from the cache | from the task root |");
+            System.out.println("|---|---|---|---:|---:|---:|");
+            classRows.forEach(System.out::println);
         } finally {
             dynalite.afterAll(null);
         }
@@ -168,8 +180,7 @@ public final class ColdStartBenchmark {
             throws Exception {
         Map<Function, Path> caches = new LinkedHashMap<>();
         for (Function function : functions) {
-            Path cache = work.resolve("cache/" + jdk.name() + "-" + flags.cache().name().toLowerCase(Locale.ROOT)
-                    + "-" + function.taskRoot().getFileName() + (flags.cache() == Cache.AOT_CACHE ? ".aot" : ".jsa"));
+            Path cache = cacheFile(work, jdk, flags.cache(), function);
             if (flags.cache() != Cache.NONE && !Files.exists(cache)) {
                 train(jdk, function, flags.cache(), cache, work);
             }
@@ -207,6 +218,43 @@ public final class ColdStartBenchmark {
         }
         rows.forEach(System.out::println);
         return rows;
+    }
+
+    /**
+     * Whether a cache covers the function's own classes: the runtime client loads them through its own class loader
+     * from the task root, which class-data archives may not serve. Counted from one start's class-loading log.
+     */
+    private static String classSources(Jdk jdk, Flags flags, Function function, Path work) throws Exception {
+        Path log = work.resolve("class-load.log");
+        Files.deleteIfExists(log);
+        List<String> options = new ArrayList<>(flags.options(cacheFile(work, jdk, flags.cache(), function)));
+        options.add("-Xlog:class+load=info:file=" + log);
+        start(jdk, function, options, false, work);
+        // as the log writes code sources: file:/path/ (and jar:file:/path/lib/x.jar for lib/)
+        String taskRoot = "file:" + function.taskRoot().toAbsolutePath() + "/";
+        int loaded = 0;
+        int fromCache = 0;
+        int fromTaskRoot = 0;
+        for (String line : Files.readAllLines(log)) {
+            int source = line.indexOf(" source: ");
+            if (source < 0) {
+                continue;
+            }
+            loaded++;
+            String from = line.substring(source + " source: ".length());
+            if (from.startsWith("shared objects file")) {
+                fromCache++;
+            } else if (from.contains(taskRoot)) {
+                fromTaskRoot++;
+            }
+        }
+        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d |", function.name(), jdk.name(),
+                flags.name(), loaded, fromCache, fromTaskRoot);
+    }
+
+    private static Path cacheFile(Path work, Jdk jdk, Cache cache, Function function) {
+        return work.resolve("cache/" + jdk.name() + "-" + cache.name().toLowerCase(Locale.ROOT) + "-"
+                + function.taskRoot().getFileName() + (cache == Cache.AOT_CACHE ? ".aot" : ".jsa"));
     }
 
     /** The training run: one start and first request, then a normal exit, at which the JVM writes the cache. */
