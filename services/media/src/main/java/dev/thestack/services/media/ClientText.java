@@ -1,0 +1,19 @@
+package dev.thestack.services.media;
+
+/** Quoting what a client sent inside an error message: short, and without characters a terminal would act on. */
+final class ClientText {
+    private static final int MAX_QUOTED = 40;
+
+    private ClientText() {
+    }
+
+    static String shortened(String text) {
+        if (text == null) {
+            return "";
+        }
+        String visible = text.replaceAll("\\p{Cc}", "?");
+        return visible.codePointCount(0, visible.length()) <= MAX_QUOTED
+                ? visible
+                : visible.substring(0, visible.offsetByCodePoints(0, MAX_QUOTED)) + "...";
+    }
+}

@@ -1,0 +1,165 @@
+package dev.thestack.services.media;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thestack.services.contract.MetricContract;
+import dev.thestack.services.graphql.EntityIds;
+import dev.thestack.services.graphql.ExecutedRequest;
+import dev.thestack.services.graphql.GraphQLHttpResponse;
+import dev.thestack.services.graphql.GraphQLRequest;
+import dev.thestack.services.graphql.GraphQLRequestParser;
+import dev.thestack.services.graphql.HttpRequirements;
+import dev.thestack.services.graphql.QueryLimits;
+import dev.thestack.services.graphql.RejectedRequestException;
+import dev.thestack.services.graphql.RequestHeaders;
+import dev.thestack.services.graphql.TenantId;
+import dev.thestack.services.graphql.UserId;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.lambda.powertools.logging.Logging;
+import software.amazon.lambda.powertools.logging.LoggingUtils;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.tracing.CaptureMode;
+import software.amazon.lambda.powertools.tracing.Tracing;
+import software.amazon.lambda.powertools.tracing.TracingUtils;
+
+/**
+ * The Media subgraph's Lambda ({@code dev.thestack.services.media.MediaHandler::handleRequest}) behind API
+ * Gateway: GraphQL over HTTP POST of JSON ({@link HttpRequirements}), the tenant from the required
+ * {@value TenantId#HEADER} header, the user from the {@value UserId#HEADER} header (required by the upload
+ * mutations only), the body at most {@value GraphQLRequestParser#MAX_BODY_BYTES} bytes, the operation within
+ * {@link QueryLimits}.
+ *
+ * <p>Environment: {@value #ENV_TABLE_NAME}, {@value #ENV_BUCKET} and {@value #ENV_TRANSCODE_ROLE_ARN} (required),
+ * {@value #ENV_MEDIACONVERT_ENDPOINT}, {@value AwsClients#ENV_ENDPOINT} and {@value AwsClients#ENV_DYNAMODB_ENDPOINT}
+ * (optional: local servers), {@code STACK_ENVIRONMENT} (default {@value #DEFAULT_ENVIRONMENT}), and Powertools'
+ * own {@code POWERTOOLS_SERVICE_NAME} (default {@value #DEFAULT_SERVICE}).
+ */
+public final class MediaHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    public static final String ENV_TABLE_NAME = "MEDIA_TABLE_NAME";
+    public static final String ENV_BUCKET = "MEDIA_BUCKET";
+    /** The role MediaConvert assumes for a transcode: read the originals, write the HLS renditions. */
+    public static final String ENV_TRANSCODE_ROLE_ARN = "TRANSCODE_ROLE_ARN";
+    public static final String ENV_MEDIACONVERT_ENDPOINT = "MEDIACONVERT_ENDPOINT";
+    public static final String DEFAULT_ENVIRONMENT = "dev";
+    public static final String DEFAULT_SERVICE = "media";
+
+    private static final Logger LOG = LogManager.getLogger(MediaHandler.class);
+
+    /**
+     * Where the handler keeps things and what it reports as.
+     *
+     * @param environmentName the Environment dimension of its metrics
+     */
+    public record Settings(String tableName, String bucket, String environmentName) {
+    }
+
+    private final MediaSubgraph subgraph;
+    private final MediaMetrics metrics;
+    private final GraphQLRequestParser requestParser;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** The Lambda runtime's constructor: one set of clients and one schema per execution environment. */
+    public MediaHandler() {
+        this(System.getenv());
+    }
+
+    MediaHandler(Map<String, String> environment) {
+        this(AwsClients.dynamoDb(environment),
+                AwsClients.s3(environment).build(),
+                new MediaConvertJobs(UrlConnectionHttpClient.create(), optionalUri(environment, ENV_MEDIACONVERT_ENDPOINT),
+                        Region.of(required(environment, AwsClients.ENV_REGION)),
+                        EnvironmentVariableCredentialsProvider.create(), required(environment, ENV_TRANSCODE_ROLE_ARN)),
+                new Settings(required(environment, ENV_TABLE_NAME), required(environment, ENV_BUCKET),
+                        environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT)),
+                Clock.systemUTC(),
+                EntityIds.randomUuids());
+    }
+
+    /**
+     * @param clock the time of createdAt, expiresAt and of the signatures of every link handed out: a fixed clock
+     *              and {@link EntityIds#sequentialPerTenant()} make every answer repeatable
+     */
+    public MediaHandler(DynamoDbClient dynamo, S3Client s3, MediaConvertJobs transcodes, Settings settings, Clock clock,
+                        EntityIds ids) {
+        String service = System.getenv().getOrDefault(MetricContract.ENV_SERVICE_NAME, DEFAULT_SERVICE);
+        this.metrics = new MediaMetrics(service, settings.environmentName());
+        this.subgraph = new MediaSubgraph(new AttachmentRepository(dynamo, settings.tableName()),
+                new MediaStore(s3, settings.bucket(), clock), transcodes, ids, clock, metrics);
+        this.requestParser = new GraphQLRequestParser(json);
+    }
+
+    @Override
+    // No correlationIdPath: Powertools would copy the whole event, body included, into a JSON tree on every call
+    @Logging(logEvent = false, clearState = true)
+    // Powertools would otherwise copy every response, presigned URLs included, into the trace
+    @Tracing(captureMode = CaptureMode.DISABLED)
+    @Metrics(namespace = MetricContract.NAMESPACE, captureColdStart = true)
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+            LoggingUtils.setCorrelationId(event.getRequestContext().getRequestId());
+        }
+        GraphQLHttpResponse response = serve(event);
+        if (response.hasServerErrors()) {
+            metrics.count(MetricContract.GRAPHQL_ERRORS);
+        }
+        if (response.hasClientErrors()) {
+            metrics.count(MetricContract.GRAPHQL_CLIENT_ERRORS);
+        }
+        LOG.info("GraphQL request answered with HTTP {}", response.statusCode());
+        return response.toApiGatewayResponse(json);
+    }
+
+    private GraphQLHttpResponse serve(APIGatewayProxyRequestEvent event) {
+        try {
+            if (event == null) {
+                throw new RejectedRequestException("The invocation has no event; send an API Gateway proxy event");
+            }
+            RequestHeaders headers = RequestHeaders.of(event);
+            HttpRequirements.check(event.getHttpMethod(), headers);
+            TenantId tenant = TenantId.fromHeaders(headers);
+            Optional<UserId> user = UserId.optionalFromHeaders(headers);
+            annotate("tenant", tenant.value());
+            GraphQLRequest request = requestParser.parse(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
+            ExecutedRequest executed = subgraph.execute(request, tenant, user);
+            annotate("operation", executed.operationLabel());
+            return GraphQLHttpResponse.of(executed.result());
+        } catch (RejectedRequestException e) {
+            return GraphQLHttpResponse.rejected(e);
+        } catch (RuntimeException e) {
+            LOG.error("GraphQL request failed", e);
+            return GraphQLHttpResponse.internalError();
+        }
+    }
+
+    /** Both the X-Ray subsegment and every later log line of the invocation carry it. */
+    private static void annotate(String key, String value) {
+        TracingUtils.putAnnotation(key, value);
+        LoggingUtils.appendKey(key, value);
+    }
+
+    private static String required(Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Environment variable " + name + " is not set");
+        }
+        return value;
+    }
+
+    private static URI optionalUri(Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? null : URI.create(value);
+    }
+}
