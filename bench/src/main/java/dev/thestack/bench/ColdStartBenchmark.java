@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.thestack.services.awslocal.DynaliteExtension;
 import dev.thestack.services.awslocal.LambdaFunctionProcess;
 import dev.thestack.services.awslocal.LambdaRuntimeApi;
+import dev.thestack.services.media.AwsClients;
+import dev.thestack.services.media.MediaHandler;
+import dev.thestack.services.media.MediaTables;
 import dev.thestack.services.todo.DynamoDbClients;
 import dev.thestack.services.todo.TodoHandler;
 import dev.thestack.services.todo.TodoTables;
@@ -35,6 +38,7 @@ public final class ColdStartBenchmark {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(120);
     private static final String TRACE = "Root=1-67000000-0123456789abcdef01234567;Parent=0123456789abcdef;Sampled=1";
     private static final String TODO_TABLE = "todos";
+    private static final String MEDIA_TABLE = "attachments";
     private static final Duration MEASURED_EXIT = Duration.ofSeconds(5);
     // the JVM writes the AppCDS archive or AOT cache as it exits: the AOT cache takes a second JVM to assemble
     private static final Duration TRAINING_EXIT = Duration.ofMinutes(3);
@@ -107,7 +111,8 @@ public final class ColdStartBenchmark {
             Path home = Paths.get(System.getProperty("java.home"));
             jdks.add(new Jdk("jdk" + Runtime.version().feature(), home));
         }
-        DynaliteExtension dynalite = DynaliteExtension.withTables(TodoTables.todoTable(TODO_TABLE));
+        DynaliteExtension dynalite = DynaliteExtension.withTables(TodoTables.todoTable(TODO_TABLE),
+                MediaTables.attachmentsTable(MEDIA_TABLE));
         // the extension reads nothing of JUnit's context: it starts dynalite and creates the table
         dynalite.beforeAll(null);
         try {
@@ -158,7 +163,22 @@ public final class ColdStartBenchmark {
                         "AWS_SECRET_ACCESS_KEY", "dynalite",
                         "POWERTOOLS_SERVICE_NAME", "todo"),
                 event(todoHeaders, "{\"query\":\"{ todos(limit: 10) { id title done } }\"}"), "\"todos\":[");
-        return List.of(floor, todo);
+        Function media = new Function("media",
+                LambdaFunctionProcess.unpack(LambdaFunctionProcess.codeSourceOf(MediaHandler.class),
+                        fresh(work.resolve("task/media"))),
+                MediaHandler.class.getName() + "::handleRequest",
+                Map.of(MediaHandler.ENV_TABLE_NAME, MEDIA_TABLE,
+                        MediaHandler.ENV_BUCKET, "bench-media",
+                        MediaHandler.ENV_TRANSCODE_ROLE_ARN, "arn:aws:iam::123456789012:role/bench-transcode",
+                        AwsClients.ENV_DYNAMODB_ENDPOINT, dynalite.endpoint().toString(),
+                        // the first request reads DynamoDB only: S3 is never called
+                        AwsClients.ENV_ENDPOINT, "http://127.0.0.1:9/",
+                        "AWS_ACCESS_KEY_ID", "dynalite",
+                        "AWS_SECRET_ACCESS_KEY", "dynalite",
+                        "POWERTOOLS_SERVICE_NAME", "media"),
+                event(todoHeaders, "{\"query\":\"{ attachment(id: \\\"00000000-0000-4000-8000-000000000000\\\") { id } }\"}"),
+                "\"attachment\":null");
+        return List.of(floor, todo, media);
     }
 
     private static List<Flags> flagSets(Jdk jdk) {
