@@ -3,6 +3,7 @@ package dev.thestack.services.conformance;
 import dev.thestack.services.awslocal.ApolloGatewayExtension;
 import dev.thestack.services.awslocal.DynaliteExtension;
 import dev.thestack.services.awslocal.S3rverExtension;
+import dev.thestack.services.media.MediaTables;
 import dev.thestack.services.todo.TodoTables;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
