@@ -58,13 +58,16 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
     private final ServiceMetrics metrics;
     private final GraphQLRequestParser requestParser;
     private final ObjectMapper json = new ObjectMapper();
+    // held so the CRaC context, which keeps its resources weakly, does not lose the hook
+    private final RouterPriming priming;
 
     /** The Lambda runtime's constructor: one router (supergraph, plan cache, HTTP client) per execution environment. */
     public RouterHandler() {
         this(System.getenv());
     }
 
-    RouterHandler(Map<String, String> environment) {
+    /** For hosts that run the handler outside Lambda (tests, benchmarks): the environment as a map. */
+    public RouterHandler(Map<String, String> environment) {
         Supergraph supergraph = Supergraph.fromClasspath();
         String environmentName = environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT);
         Duration timeout = fetchTimeout(environment);
@@ -79,6 +82,7 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
                 .metrics(new ContractMetrics(metrics))
                 .build();
         this.requestParser = new GraphQLRequestParser(json);
+        this.priming = RouterPriming.register(supergraph, requestParser, json);
     }
 
     @Override
