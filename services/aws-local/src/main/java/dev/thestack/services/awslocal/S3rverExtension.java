@@ -1,6 +1,5 @@
-package dev.thestack.services.media;
+package dev.thestack.services.awslocal;
 
-import dev.thestack.services.awslocal.NodeProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -8,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,6 +15,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -24,12 +25,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * An s3rver server (the S3 REST API in Node.js) for one test class, behind a {@link SigV4CheckingProxy} that
  * checks presigned URLs as S3 does (s3rver itself takes any SigV4 signature): started with an empty data folder
  * before the class, given its buckets through the real AWS SDK, and stopped after the class. Register it as a
- * static field with {@code @RegisterExtension}.
+ * static field with {@code @RegisterExtension}. A client under test must address it path-style, and should ask for
+ * checksums only when required and send uploads unchunked: s3rver does not decode {@code aws-chunked} bodies.
  */
-final class S3rverExtension implements BeforeAllCallback, AfterAllCallback {
-    static final Region REGION = Region.EU_WEST_1;
+public final class S3rverExtension implements BeforeAllCallback, AfterAllCallback {
+    public static final Region REGION = Region.EU_WEST_1;
     /** The only key pair s3rver accepts signatures of. */
-    static final StaticCredentialsProvider CREDENTIALS =
+    public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("S3RVER", "S3RVER"));
 
     private static final String CLI = "node_modules/s3rver/bin/s3rver.js";
@@ -46,28 +48,17 @@ final class S3rverExtension implements BeforeAllCallback, AfterAllCallback {
         this.buckets = List.copyOf(buckets);
     }
 
-    static S3rverExtension withBuckets(String... buckets) {
+    public static S3rverExtension withBuckets(String... buckets) {
         return new S3rverExtension(List.of(buckets));
     }
 
     /** Where the server listens, for clients under test ({@code endpointOverride}, path-style addressing). */
-    URI endpoint() {
+    public URI endpoint() {
         return front.endpoint();
     }
 
-    /**
-     * A client as the service makes one, pointed at the server. Over plain HTTP the SDK would sign uploads in
-     * aws-chunked encoding, which s3rver stores undecoded (over HTTPS, as in Lambda, it sends the bytes as they are).
-     */
-    S3Client newClient() {
-        return AwsClients.s3(Map.of(AwsClients.ENV_ENDPOINT, endpoint().toString(), "AWS_REGION", REGION.id()))
-                .credentialsProvider(CREDENTIALS)
-                .serviceConfiguration(config -> config.chunkedEncodingEnabled(false))
-                .build();
-    }
-
     /** A client of the server for the test itself. */
-    S3Client client() {
+    public S3Client client() {
         return client;
     }
 
@@ -79,7 +70,17 @@ final class S3rverExtension implements BeforeAllCallback, AfterAllCallback {
                 "--address", "127.0.0.1", "--port", "0", "--no-vhost-buckets"), LISTENING, STARTUP_TIMEOUT);
         Matcher listening = process.readyLine();
         front = new SigV4CheckingProxy(URI.create("http://" + listening.group(1) + ":" + listening.group(2)));
-        client = newClient();
+        client = S3Client.builder()
+                .endpointOverride(endpoint())
+                .forcePathStyle(true)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                // s3rver stores the SDK's aws-chunked uploads and trailing checksums undecoded, as part of the object
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .serviceConfiguration(config -> config.chunkedEncodingEnabled(false))
+                .build();
         for (String bucket : buckets) {
             client.createBucket(create -> create.bucket(bucket));
         }

@@ -1,4 +1,4 @@
-package dev.thestack.services.media;
+package dev.thestack.services.awslocal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
