@@ -136,7 +136,7 @@ public final class Router {
             LOG.error("The router failed a request", failure);
             return GraphQLHttpResponse.internalError();
         }).whenComplete((answer, ignored) -> metrics.operation(request.operationName(), System.nanoTime() - start,
-                answer.body().containsKey("errors") || answer.body().containsKey("extensions")));
+                answer.hasServerErrors() || answer.body().containsKey("extensions")));
     }
 
     private CompletableFuture<GraphQLHttpResponse> run(GraphQLRequest request, Map<String, String> headers) {

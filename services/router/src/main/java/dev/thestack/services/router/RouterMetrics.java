@@ -11,12 +11,13 @@ public interface RouterMetrics {
 
     /**
      * @param operationName the client's operation name, or null for an anonymous one
-     * @param failed        the response carries errors
+     * @param failed        the response carries an error the client did not cause, or the subgraphs broke
+     *                      their schema's promises (a null where none may be)
      */
     default void operation(String operationName, long nanos, boolean failed) {
     }
 
-    /** @param failed no GraphQL response, or one with errors */
+    /** @param failed no GraphQL response, or one with errors the client did not cause */
     default void subgraphFetch(String subgraph, long nanos, boolean failed) {
     }
 

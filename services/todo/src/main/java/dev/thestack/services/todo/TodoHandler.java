@@ -15,6 +15,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.contract.MetricContract;
+import dev.thestack.services.instrumentation.InvocationAnnotations;
+import dev.thestack.services.instrumentation.ServiceMetrics;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -24,7 +26,6 @@ import software.amazon.lambda.powertools.logging.LoggingUtils;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.tracing.CaptureMode;
 import software.amazon.lambda.powertools.tracing.Tracing;
-import software.amazon.lambda.powertools.tracing.TracingUtils;
 
 /**
  * The Todo subgraph's Lambda ({@code dev.thestack.services.todo.TodoHandler::handleRequest}) behind API Gateway:
@@ -44,7 +45,7 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
     private static final Logger LOG = LogManager.getLogger(TodoHandler.class);
 
     private final TodoSubgraph subgraph;
-    private final TodoMetrics metrics;
+    private final ServiceMetrics metrics;
     private final GraphQLRequestParser requestParser;
     private final ObjectMapper json = new ObjectMapper();
     // CRaC holds its resources weakly: the handler keeps its priming hooks alive
@@ -63,7 +64,7 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
 
     public TodoHandler(DynamoDbClient dynamo, String tableName, String environmentName) {
         String service = System.getenv().getOrDefault(MetricContract.ENV_SERVICE_NAME, DEFAULT_SERVICE);
-        this.metrics = new TodoMetrics(service, environmentName);
+        this.metrics = new ServiceMetrics(service, environmentName);
         this.subgraph = new TodoSubgraph(new TodoRepository(dynamo, tableName), metrics);
         this.requestParser = new GraphQLRequestParser(json);
         this.priming = TodoPriming.register(subgraph, requestParser, json);
@@ -83,10 +84,10 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
         }
         GraphQLHttpResponse response = serve(event);
         if (response.hasServerErrors()) {
-            metrics.graphQLErrors();
+            metrics.count(MetricContract.GRAPHQL_ERRORS);
         }
         if (response.hasClientErrors()) {
-            metrics.graphQLClientErrors();
+            metrics.count(MetricContract.GRAPHQL_CLIENT_ERRORS);
         }
         LOG.info("GraphQL request answered with HTTP {}", response.statusCode());
         return response.toApiGatewayResponse(json);
@@ -100,10 +101,10 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
             RequestHeaders headers = RequestHeaders.of(event);
             HttpRequirements.check(event.getHttpMethod(), headers);
             TenantId tenant = TenantId.fromHeaders(headers);
-            annotate("tenant", tenant.value());
+            InvocationAnnotations.tenant(tenant.value());
             GraphQLRequest request = requestParser.parse(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
             ExecutedRequest executed = subgraph.execute(request, tenant);
-            annotate("operation", executed.operationLabel());
+            InvocationAnnotations.operation(executed.operationLabel());
             return GraphQLHttpResponse.of(executed.result());
         } catch (RejectedRequestException e) {
             return GraphQLHttpResponse.rejected(e);
@@ -111,12 +112,6 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
             LOG.error("GraphQL request failed", e);
             return GraphQLHttpResponse.internalError();
         }
-    }
-
-    /** Both the X-Ray subsegment and every later log line of the invocation carry it. */
-    private static void annotate(String key, String value) {
-        TracingUtils.putAnnotation(key, value);
-        LoggingUtils.appendKey(key, value);
     }
 
     private static String required(Map<String, String> environment, String name) {

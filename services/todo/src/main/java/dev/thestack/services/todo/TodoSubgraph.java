@@ -8,6 +8,8 @@ import dev.thestack.services.graphql.QueryLimits;
 import dev.thestack.services.graphql.SafeDataFetcherExceptionHandler;
 import dev.thestack.services.graphql.StrictIdScalar;
 import dev.thestack.services.graphql.TenantId;
+import dev.thestack.services.contract.MetricContract;
+import dev.thestack.services.instrumentation.ServiceMetrics;
 import com.apollographql.federation.graphqljava.Federation;
 import com.apollographql.federation.graphqljava._Entity;
 import graphql.ExecutionInput;
@@ -49,10 +51,10 @@ public final class TodoSubgraph {
     private static final String OPERATION_NAME = "operationName";
 
     private final TodoRepository todos;
-    private final TodoMetrics metrics;
+    private final ServiceMetrics metrics;
     private final GraphQL graphQL;
 
-    public TodoSubgraph(TodoRepository todos, TodoMetrics metrics) {
+    public TodoSubgraph(TodoRepository todos, ServiceMetrics metrics) {
         this.todos = todos;
         this.metrics = metrics;
         this.graphQL = GraphQL.newGraphQL(schema())
@@ -97,7 +99,7 @@ public final class TodoSubgraph {
     private Todo createTodo(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
         Todo created = todos.create(tenant(env), Todo.validTitle((String) input.get("title")));
-        metrics.todoCreated();
+        metrics.count(MetricContract.TODO_CREATED);
         return created;
     }
 

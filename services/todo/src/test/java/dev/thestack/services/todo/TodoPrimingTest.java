@@ -9,6 +9,7 @@ import dev.thestack.services.awslocal.StandardOutput;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.TenantId;
+import dev.thestack.services.instrumentation.ServiceMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +50,7 @@ class TodoPrimingTest {
     private static TodoPriming primingOver(String table) {
         ObjectMapper json = new ObjectMapper();
         TodoSubgraph subgraph = new TodoSubgraph(new TodoRepository(DYNALITE.client(), table),
-                new TodoMetrics("todo", "test"));
+                new ServiceMetrics("todo", "test"));
         return new TodoPriming(subgraph, new GraphQLRequestParser(json), json);
     }
 }

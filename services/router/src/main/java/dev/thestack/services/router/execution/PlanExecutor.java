@@ -1,5 +1,6 @@
 package dev.thestack.services.router.execution;
 
+import dev.thestack.services.graphql.SafeDataFetcherExceptionHandler;
 import dev.thestack.services.router.SubgraphRequest;
 import dev.thestack.services.router.SubgraphResponse;
 import dev.thestack.services.router.SubgraphTransport;
@@ -37,6 +38,7 @@ public final class PlanExecutor {
 
     /** Told about every fetch, for per-subgraph metrics. */
     public interface FetchListener {
+        /** @param failed no GraphQL response, or one with errors the client did not cause */
         void fetched(String subgraph, long nanos, boolean failed);
     }
 
@@ -152,7 +154,7 @@ public final class PlanExecutor {
         });
     }
 
-    /** @return whether the answer was a GraphQL response without errors */
+    /** @return whether the answer was a GraphQL response without errors the client did not cause */
     private boolean merge(PlanNode.Fetch fetch, List<String> path, SubgraphResponse answer,
                           List<Map<String, Object>> entities, List<Map<String, Object>> represented, Run run) {
         if (!answer.errors().isEmpty()) {
@@ -175,15 +177,16 @@ public final class PlanExecutor {
                 run.errors.add(SubgraphErrors.fromSubgraph(fetch.subgraph(), error, clientPath));
             }
         }
+        boolean clean = answer.errors().stream().allMatch(PlanExecutor::isBadUserInput);
         Map<String, Object> data = answer.data();
         if (data == null) {
-            return answer.errors().isEmpty();
+            return clean;
         }
         if (!fetch.isEntityFetch()) {
             for (Map<String, Object> entity : entities) {
                 deepMerge(entity, data);
             }
-            return answer.errors().isEmpty();
+            return clean;
         }
         if (!(data.get(ENTITIES) instanceof List<?> received) || received.size() != represented.size()) {
             run.errors.add(SubgraphErrors.noAnswer(fetch.subgraph(), false));
@@ -196,7 +199,12 @@ public final class PlanExecutor {
                 deepMerge(represented.get(i), fields);
             }
         }
-        return answer.errors().isEmpty();
+        return clean;
+    }
+
+    private static boolean isBadUserInput(Map<String, Object> error) {
+        return error.get("extensions") instanceof Map<?, ?> extensions
+                && SafeDataFetcherExceptionHandler.BAD_USER_INPUT.equals(extensions.get("code"));
     }
 
     private static Throwable unwrap(Throwable failure) {
