@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.contract.MetricContract;
+import dev.thestack.services.instrumentation.InvocationAnnotations;
+import dev.thestack.services.instrumentation.ServiceMetrics;
 import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.ExecutedRequest;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
@@ -33,7 +35,6 @@ import software.amazon.lambda.powertools.logging.LoggingUtils;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.tracing.CaptureMode;
 import software.amazon.lambda.powertools.tracing.Tracing;
-import software.amazon.lambda.powertools.tracing.TracingUtils;
 
 /**
  * The Media subgraph's Lambda ({@code dev.thestack.services.media.MediaHandler::handleRequest}) behind API
@@ -67,7 +68,7 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
     }
 
     private final MediaSubgraph subgraph;
-    private final MediaMetrics metrics;
+    private final ServiceMetrics metrics;
     private final GraphQLRequestParser requestParser;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -95,7 +96,7 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
     public MediaHandler(DynamoDbClient dynamo, S3Client s3, MediaConvertJobs transcodes, Settings settings, Clock clock,
                         EntityIds ids) {
         String service = System.getenv().getOrDefault(MetricContract.ENV_SERVICE_NAME, DEFAULT_SERVICE);
-        this.metrics = new MediaMetrics(service, settings.environmentName());
+        this.metrics = new ServiceMetrics(service, settings.environmentName());
         this.subgraph = new MediaSubgraph(new AttachmentRepository(dynamo, settings.tableName()),
                 new MediaStore(s3, settings.bucket(), clock), transcodes, ids, clock, metrics);
         this.requestParser = new GraphQLRequestParser(json);
@@ -131,10 +132,10 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
             HttpRequirements.check(event.getHttpMethod(), headers);
             TenantId tenant = TenantId.fromHeaders(headers);
             Optional<UserId> user = UserId.optionalFromHeaders(headers);
-            annotate("tenant", tenant.value());
+            InvocationAnnotations.tenant(tenant.value());
             GraphQLRequest request = requestParser.parse(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
             ExecutedRequest executed = subgraph.execute(request, tenant, user);
-            annotate("operation", executed.operationLabel());
+            InvocationAnnotations.operation(executed.operationLabel());
             return GraphQLHttpResponse.of(executed.result());
         } catch (RejectedRequestException e) {
             return GraphQLHttpResponse.rejected(e);
@@ -142,12 +143,6 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
             LOG.error("GraphQL request failed", e);
             return GraphQLHttpResponse.internalError();
         }
-    }
-
-    /** Both the X-Ray subsegment and every later log line of the invocation carry it. */
-    private static void annotate(String key, String value) {
-        TracingUtils.putAnnotation(key, value);
-        LoggingUtils.appendKey(key, value);
     }
 
     private static String required(Map<String, String> environment, String name) {

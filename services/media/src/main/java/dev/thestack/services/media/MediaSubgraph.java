@@ -3,6 +3,7 @@ package dev.thestack.services.media;
 import com.apollographql.federation.graphqljava.Federation;
 import com.apollographql.federation.graphqljava._Entity;
 import dev.thestack.services.contract.MetricContract;
+import dev.thestack.services.instrumentation.ServiceMetrics;
 import dev.thestack.services.graphql.ClientErrorMessages;
 import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.ExecutedRequest;
@@ -75,12 +76,12 @@ public final class MediaSubgraph {
     private final MediaConvertJobs transcodes;
     private final EntityIds ids;
     private final Clock clock;
-    private final MediaMetrics metrics;
+    private final ServiceMetrics metrics;
     private final ImageVariants imageVariants = new ImageVariants();
     private final GraphQL graphQL;
 
     public MediaSubgraph(AttachmentRepository attachments, MediaStore store, MediaConvertJobs transcodes,
-                         EntityIds ids, Clock clock, MediaMetrics metrics) {
+                         EntityIds ids, Clock clock, ServiceMetrics metrics) {
         this.attachments = attachments;
         this.store = store;
         this.transcodes = transcodes;
