@@ -1,13 +1,14 @@
 package dev.thestack.services.awslocal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -20,19 +21,30 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
- * An s3rver server (the S3 REST API in Node.js) for one test class, behind a {@link SigV4CheckingProxy} that
- * checks presigned URLs as S3 does (s3rver itself takes any SigV4 signature): started with an empty data folder
- * before the class, given its buckets through the real AWS SDK, and stopped after the class. Register it as a
- * static field with {@code @RegisterExtension}. A client under test must address it path-style, and should ask for
- * checksums only when required and send uploads unchunked: s3rver does not decode {@code aws-chunked} bodies.
+ * An s3rver server (the S3 REST API, in Node.js) for one test class, behind a {@link SigV4CheckingProxy} that
+ * checks presigned URLs as S3 does (s3rver itself takes any SigV4 signature): started on a free loopback port
+ * before the class with its buckets created, storing into a temporary folder that is deleted with it after the
+ * class (killed at JVM exit at the latest). Register it as a static field with {@code @RegisterExtension}. Clients
+ * of it need {@link #CLIENT_SETTINGS} and {@link #CHECKSUMS_WHEN_REQUIRED}, as {@link #client()} has them.
  */
 public final class S3rverExtension implements BeforeAllCallback, AfterAllCallback {
-    public static final Region REGION = Region.EU_WEST_1;
-    /** The only key pair s3rver accepts signatures of. */
+    public static final Region REGION = DynaliteExtension.REGION;
+    /** The only key s3rver accepts; requests signed with any other are refused as S3 would (403). */
     public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("S3RVER", "S3RVER"));
+    /**
+     * Path-style addressing, since a bucket cannot be a host name on 127.0.0.1; and whole bodies, since s3rver
+     * stores aws-chunked framing (chunk signatures, checksum trailers) as if it were the object's content.
+     */
+    public static final S3Configuration CLIENT_SETTINGS = S3Configuration.builder()
+            .pathStyleAccessEnabled(true)
+            .chunkedEncodingEnabled(false)
+            .build();
+    /** The SDK's default checksums would send trailers (aws-chunked) that s3rver cannot read. */
+    public static final RequestChecksumCalculation CHECKSUMS_WHEN_REQUIRED = RequestChecksumCalculation.WHEN_REQUIRED;
 
     private static final String CLI = "node_modules/s3rver/bin/s3rver.js";
     private static final Pattern LISTENING = Pattern.compile("S3rver listening on (\\S+):(\\d+)");
@@ -52,7 +64,7 @@ public final class S3rverExtension implements BeforeAllCallback, AfterAllCallbac
         return new S3rverExtension(List.of(buckets));
     }
 
-    /** Where the server listens, for clients under test ({@code endpointOverride}, path-style addressing). */
+    /** Where the server listens, for clients and presigners under test ({@code endpointOverride}). */
     public URI endpoint() {
         return front.endpoint();
     }
@@ -65,25 +77,24 @@ public final class S3rverExtension implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         directory = Files.createTempDirectory("s3rver");
-        // port 0: s3rver binds a free port itself and reports it, so no other process can take it in between
-        process = NodeProcess.start(NodeProcess.nodeTool(CLI), List.of("--directory", directory.toString(),
-                "--address", "127.0.0.1", "--port", "0", "--no-vhost-buckets"), LISTENING, STARTUP_TIMEOUT);
-        Matcher listening = process.readyLine();
-        front = new SigV4CheckingProxy(URI.create("http://" + listening.group(1) + ":" + listening.group(2)));
+        List<String> arguments = new ArrayList<>(List.of("--directory", directory.toString(),
+                "--address", "127.0.0.1", "--port", "0"));
+        for (String bucket : buckets) {
+            arguments.add("--configure-bucket");
+            arguments.add(bucket);
+        }
+        process = NodeProcess.start(NodeProcess.nodeTool(CLI), arguments, LISTENING, STARTUP_TIMEOUT);
+        front = new SigV4CheckingProxy(
+                URI.create("http://" + process.readyLine().group(1) + ":" + process.readyLine().group(2)));
         client = S3Client.builder()
                 .endpointOverride(endpoint())
-                .forcePathStyle(true)
                 .region(REGION)
                 .credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                // s3rver stores the SDK's aws-chunked uploads and trailing checksums undecoded, as part of the object
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .serviceConfiguration(CLIENT_SETTINGS)
+                .requestChecksumCalculation(CHECKSUMS_WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .serviceConfiguration(config -> config.chunkedEncodingEnabled(false))
+                .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        for (String bucket : buckets) {
-            client.createBucket(create -> create.bucket(bucket));
-        }
     }
 
     @Override
@@ -100,8 +111,10 @@ public final class S3rverExtension implements BeforeAllCallback, AfterAllCallbac
         if (directory != null) {
             try (Stream<Path> files = Files.walk(directory)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
+                    Files.delete(file);
                 }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
         }
     }
