@@ -9,20 +9,16 @@ import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.instrumentation.InvocationAnnotations;
 import dev.thestack.services.instrumentation.ServiceMetrics;
 import dev.thestack.services.graphql.EntityIds;
-import dev.thestack.services.graphql.ExecutedRequest;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
-import dev.thestack.services.graphql.GraphQLRequest;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.HttpRequirements;
 import dev.thestack.services.graphql.QueryLimits;
-import dev.thestack.services.graphql.RejectedRequestException;
-import dev.thestack.services.graphql.RequestHeaders;
+import dev.thestack.services.graphql.SubgraphInvocation;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -69,7 +65,7 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
 
     private final MediaSubgraph subgraph;
     private final ServiceMetrics metrics;
-    private final GraphQLRequestParser requestParser;
+    private final SubgraphInvocation invocation;
     private final ObjectMapper json = new ObjectMapper();
 
     /** The Lambda runtime's constructor: one set of clients and one schema per execution environment. */
@@ -99,7 +95,8 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
         this.metrics = new ServiceMetrics(service, settings.environmentName());
         this.subgraph = new MediaSubgraph(new AttachmentRepository(dynamo, settings.tableName()),
                 new MediaStore(s3, settings.bucket(), clock), transcodes, ids, clock, metrics);
-        this.requestParser = new GraphQLRequestParser(json);
+        this.invocation = new SubgraphInvocation(new GraphQLRequestParser(json), InvocationAnnotations::tenant,
+                InvocationAnnotations::operation, LOG);
     }
 
     @Override
@@ -112,7 +109,8 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
         if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
             LoggingUtils.setCorrelationId(event.getRequestContext().getRequestId());
         }
-        GraphQLHttpResponse response = serve(event);
+        GraphQLHttpResponse response = invocation.serve(event,
+                (request, tenant, headers) -> subgraph.execute(request, tenant, UserId.optionalFromHeaders(headers)));
         if (response.hasServerErrors()) {
             metrics.count(MetricContract.GRAPHQL_ERRORS);
         }
@@ -121,28 +119,6 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
         }
         LOG.info("GraphQL request answered with HTTP {}", response.statusCode());
         return response.toApiGatewayResponse(json);
-    }
-
-    private GraphQLHttpResponse serve(APIGatewayProxyRequestEvent event) {
-        try {
-            if (event == null) {
-                throw new RejectedRequestException("The invocation has no event; send an API Gateway proxy event");
-            }
-            RequestHeaders headers = RequestHeaders.of(event);
-            HttpRequirements.check(event.getHttpMethod(), headers);
-            TenantId tenant = TenantId.fromHeaders(headers);
-            Optional<UserId> user = UserId.optionalFromHeaders(headers);
-            InvocationAnnotations.tenant(tenant.value());
-            GraphQLRequest request = requestParser.parse(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
-            ExecutedRequest executed = subgraph.execute(request, tenant, user);
-            InvocationAnnotations.operation(executed.operationLabel());
-            return GraphQLHttpResponse.of(executed.result());
-        } catch (RejectedRequestException e) {
-            return GraphQLHttpResponse.rejected(e);
-        } catch (RuntimeException e) {
-            LOG.error("GraphQL request failed", e);
-            return GraphQLHttpResponse.internalError();
-        }
     }
 
     private static String required(Map<String, String> environment, String name) {

@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Whatever a client announces, requestUpload's checks either accept a safe request or refuse naming the field. */
-class UploadRequestProperties {
+class UploadRequestFuzzTest {
     @Property(tries = 2000)
     void anyAnnouncementIsAcceptedSafelyOrRefusedNamingTheField(@ForAll("todoIds") String todoId,
                                                                @ForAll("fileNames") String fileName,
