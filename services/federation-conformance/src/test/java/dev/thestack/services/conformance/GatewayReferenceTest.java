@@ -8,7 +8,7 @@ import dev.thestack.services.awslocal.DynaliteExtension;
 import dev.thestack.services.awslocal.S3rverExtension;
 import dev.thestack.services.conformance.GraphQLHttpClient.Answer;
 import dev.thestack.services.todo.TodoTables;
-import dev.thestack.services.media.AttachmentTables;
+import dev.thestack.services.media.MediaTables;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,7 +28,7 @@ class GatewayReferenceTest {
     @RegisterExtension
     @Order(1)
     static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(
-            TodoTables.todoTable(SubgraphServers.TODO_TABLE), AttachmentTables.attachmentsTable(SubgraphServers.MEDIA_TABLE));
+            TodoTables.todoTable(SubgraphServers.TODO_TABLE), MediaTables.attachmentsTable(SubgraphServers.MEDIA_TABLE));
 
     @RegisterExtension
     @Order(2)

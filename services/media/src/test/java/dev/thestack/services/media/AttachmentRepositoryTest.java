@@ -17,7 +17,7 @@ class AttachmentRepositoryTest {
     private static final String TODO = "0b7e4c8a-5d8f-4c1e-9a53-2f4a6b8d1c3e";
 
     @RegisterExtension
-    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(AttachmentTables.attachmentsTable(TABLE));
+    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(MediaTables.attachmentsTable(TABLE));
 
     private final AttachmentRepository repository = new AttachmentRepository(DYNALITE.client(), TABLE);
 

@@ -36,7 +36,7 @@ class MediaFederationTest {
             }""";
 
     @RegisterExtension
-    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(AttachmentTables.attachmentsTable(TABLE));
+    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(MediaTables.attachmentsTable(TABLE));
     @RegisterExtension
     static final S3rverExtension S3 = S3rverExtension.withBuckets(BUCKET);
 

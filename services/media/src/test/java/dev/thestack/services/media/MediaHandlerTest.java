@@ -46,7 +46,7 @@ class MediaHandlerTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @RegisterExtension
-    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(AttachmentTables.attachmentsTable(TABLE));
+    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(MediaTables.attachmentsTable(TABLE));
     @RegisterExtension
     static final S3rverExtension S3 = S3rverExtension.withBuckets(BUCKET);
     @RegisterExtension

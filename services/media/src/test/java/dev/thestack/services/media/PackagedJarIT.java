@@ -29,7 +29,7 @@ class PackagedJarIT {
     private static final Duration INVOCATION_TIMEOUT = Duration.ofSeconds(60);
 
     @RegisterExtension
-    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(AttachmentTables.attachmentsTable(TABLE));
+    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(MediaTables.attachmentsTable(TABLE));
     @RegisterExtension
     static final S3rverExtension S3 = S3rverExtension.withBuckets(BUCKET);
     @RegisterExtension

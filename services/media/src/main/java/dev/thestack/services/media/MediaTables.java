@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** The attachments table as the deploying construct (MediaService) creates it, for local DynamoDB servers (tests, benchmarks). */
-public final class AttachmentTables {
-    private AttachmentTables() {
+/** The attachments table as the deploying construct creates it, for local DynamoDB servers (tests, benchmarks). */
+public final class MediaTables {
+    private MediaTables() {
     }
 
     public static CreateTableRequest attachmentsTable(String name) {
