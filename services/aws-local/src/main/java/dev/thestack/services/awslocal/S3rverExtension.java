@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * An s3rver server (the S3 REST API, in Node.js) for one test class, behind a {@link SigV4CheckingProxy} that
- * checks presigned URLs as S3 does (s3rver itself takes any SigV4 signature): started on a free loopback port
+ * checks the signatures of presigned URLs as S3 does (s3rver itself takes any SigV4 signature): started on a free loopback port
  * before the class with its buckets created, storing into a temporary folder that is deleted with it after the
  * class (killed at JVM exit at the latest). Register it as a static field with {@code @RegisterExtension}. Clients
  * of it need {@link #CLIENT_SETTINGS} and {@link #CHECKSUMS_WHEN_REQUIRED}, as {@link #client()} has them.

@@ -2,11 +2,9 @@ package dev.thestack.services.constructs;
 
 import dev.thestack.observability.FunctionRoles;
 import dev.thestack.observability.LogRetention;
-import dev.thestack.services.contract.MetricContract;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -21,11 +19,7 @@ import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -146,31 +140,17 @@ public final class MediaService extends Construct {
                 .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "mediaconvert.amazonaws.com")))
                 .build());
 
-        this.function = Function.Builder.create(this, "Function")
+        this.function = ServiceFunctions.java(this, SERVICE_NAME, props.environment(), props.handlerJar(), Map.of(
+                        "MEDIA_TABLE_NAME", table.getTableName(),
+                        "MEDIA_BUCKET", bucket.getBucketName(),
+                        "TRANSCODE_ROLE_ARN", transcodeRole.getRoleArn()))
                 .description("Media GraphQL subgraph (" + props.environment() + ")")
-                .runtime(Runtime.JAVA_25)
-                .architecture(Architecture.ARM_64)
                 .handler(HANDLER)
-                .code(Code.fromAsset(props.handlerJar().toString()))
                 .memorySize(props.memorySizeMb())
                 // completeUpload reads and resizes an image of up to 20 MiB
                 .timeout(Duration.seconds(30))
-                // active tracing also grants xray:PutTraceSegments/PutTelemetryRecords on "*": X-Ray has no
-                // resource-level permissions
-                .tracing(Tracing.ACTIVE)
                 .role(role)
                 .logGroup(logGroup)
-                // sorted: Map.of order changes between runs, and with it the template
-                .environment(new TreeMap<>(Map.of(
-                        "MEDIA_TABLE_NAME", table.getTableName(),
-                        "MEDIA_BUCKET", bucket.getBucketName(),
-                        "TRANSCODE_ROLE_ARN", transcodeRole.getRoleArn(),
-                        MetricContract.ENV_NAMESPACE, MetricContract.NAMESPACE,
-                        MetricContract.ENV_SERVICE_NAME, SERVICE_NAME,
-                        MetricContract.ENV_ENVIRONMENT, props.environment(),
-                        "POWERTOOLS_LOG_LEVEL", "INFO",
-                        // C1 only: a short-lived function gains more from fast start than from C2 peak speed
-                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))
                 .build();
     }
 
