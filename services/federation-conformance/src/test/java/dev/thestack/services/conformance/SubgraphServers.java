@@ -8,7 +8,7 @@ import dev.thestack.services.conformance.GraphQLHttpClient.Answer;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
 import dev.thestack.services.todo.TodoHandler;
-import dev.thestack.services.todo.TodoRepository;
+import dev.thestack.services.todo.TodoTables;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,12 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The subgraphs as they run in AWS, each its Lambda handler behind API Gateway (here {@link LambdaHttpServer}),
@@ -55,18 +50,7 @@ final class SubgraphServers implements BeforeAllCallback, AfterAllCallback {
 
     /** The table as services/constructs' TodoService creates it. */
     static CreateTableRequest todoTable() {
-        return CreateTableRequest.builder()
-                .tableName(TODO_TABLE)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(
-                        KeySchemaElement.builder().attributeName(TodoRepository.TENANT_ID).keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName(TodoRepository.TODO_ID).keyType(KeyType.RANGE).build())
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName(TodoRepository.TENANT_ID)
-                                .attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName(TodoRepository.TODO_ID)
-                                .attributeType(ScalarAttributeType.S).build())
-                .build();
+        return TodoTables.todoTable(TODO_TABLE);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.ExecutedRequest;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequest;
@@ -9,6 +10,7 @@ import dev.thestack.services.graphql.QueryLimits;
 import dev.thestack.services.graphql.RejectedRequestException;
 import dev.thestack.services.graphql.RequestHeaders;
 import dev.thestack.services.graphql.TenantId;
+import dev.thestack.services.graphql.UserId;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -17,7 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.instrumentation.InvocationAnnotations;
 import dev.thestack.services.instrumentation.ServiceMetrics;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,7 +34,7 @@ import software.amazon.lambda.powertools.tracing.Tracing;
 /**
  * The Todo subgraph's Lambda ({@code dev.thestack.services.todo.TodoHandler::handleRequest}) behind API Gateway:
  * GraphQL over HTTP POST of JSON ({@link HttpRequirements}), the tenant from the required {@value TenantId#HEADER}
- * header, the body at most {@value GraphQLRequestParser#MAX_BODY_BYTES} bytes, the operation within
+ * header, the calling user from the {@value UserId#HEADER} header (required by the fields that act as them), the body at most {@value GraphQLRequestParser#MAX_BODY_BYTES} bytes, the operation within
  * {@link QueryLimits}.
  *
  * <p>Environment: {@value #ENV_TABLE_NAME} (required), {@value DynamoDbClients#ENV_ENDPOINT} (optional),
@@ -62,10 +66,19 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
                 environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT));
     }
 
+    /** New todos get random UUIDs and the system clock's time, as in production. */
     public TodoHandler(DynamoDbClient dynamo, String tableName, String environmentName) {
+        this(dynamo, tableName, environmentName, EntityIds.randomUuids(), Clock.systemUTC());
+    }
+
+    /**
+     * For tests that need the same answers on every run (comparing two routers on the same subgraphs): the ids
+     * of new todos ({@link EntityIds#sequentialPerTenant()}) and the clock {@code createdAt} is read from.
+     */
+    public TodoHandler(DynamoDbClient dynamo, String tableName, String environmentName, EntityIds entityIds, Clock clock) {
         String service = System.getenv().getOrDefault(MetricContract.ENV_SERVICE_NAME, DEFAULT_SERVICE);
         this.metrics = new ServiceMetrics(service, environmentName);
-        this.subgraph = new TodoSubgraph(new TodoRepository(dynamo, tableName), metrics);
+        this.subgraph = new TodoSubgraph(new TodoRepository(dynamo, tableName, entityIds, clock), metrics);
         this.requestParser = new GraphQLRequestParser(json);
         this.priming = TodoPriming.register(subgraph, requestParser, json);
     }
@@ -101,9 +114,10 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
             RequestHeaders headers = RequestHeaders.of(event);
             HttpRequirements.check(event.getHttpMethod(), headers);
             TenantId tenant = TenantId.fromHeaders(headers);
+            Optional<UserId> user = UserId.optionalFromHeaders(headers);
             InvocationAnnotations.tenant(tenant.value());
             GraphQLRequest request = requestParser.parse(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
-            ExecutedRequest executed = subgraph.execute(request, tenant);
+            ExecutedRequest executed = subgraph.execute(request, tenant, user);
             InvocationAnnotations.operation(executed.operationLabel());
             return GraphQLHttpResponse.of(executed.result());
         } catch (RejectedRequestException e) {
