@@ -7,12 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reaches subgraphs over GraphQL over HTTP (POST of JSON) with one shared {@link HttpClient}, HTTP/1.1 kept alive.
@@ -79,7 +82,20 @@ public final class HttpSubgraphTransport implements SubgraphTransport {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body(request)));
         request.headers().forEach(http::header);
         return client.sendAsync(http.build(), HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(response -> read(request.subgraph(), url, response));
+                .handle((response, failure) -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause instanceof HttpTimeoutException) {
+                        // the executor tells clients a subgraph was too slow by this exception
+                        throw new CompletionException(new TimeoutException(request.subgraph() + " at " + url
+                                + " did not answer within " + timeout.toMillis() + " ms"));
+                    }
+                    if (cause != null) {
+                        throw new CompletionException(new SubgraphFetchException(request.subgraph(),
+                                "no answer from " + url, cause));
+                    }
+                    return read(request.subgraph(), url, response);
+                });
     }
 
     private static byte[] body(SubgraphRequest request) {

@@ -66,7 +66,8 @@ public final class Router {
             "x-amzn-trace-id");
     public static final String GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
     public static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
-    public static final String OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE";
+    /** What the gateway calls an operation name that picks no operation of the document. */
+    public static final String INVALID_GRAPHQL = "INVALID_GRAPHQL";
     private static final int BAD_REQUEST = 400;
     private static final Logger LOG = LogManager.getLogger(Router.class);
 
@@ -81,6 +82,8 @@ public final class Router {
     private final PlanExecutor executor;
     private final ResponseShaper shaper;
     private final Introspection introspection;
+    private final ValidationErrors validationErrors;
+    private final VariableErrors variableErrors;
     private final BoundedCache<String, PreparedDocument> documents;
     private final BoundedCache<PlanKey, PreparedPlan> plans;
 
@@ -100,6 +103,8 @@ public final class Router {
         this.executor = new PlanExecutor(supergraph, builder.transport, builder.fetchTimeout, metrics::subgraphFetch);
         this.shaper = new ResponseShaper(apiSchema);
         this.introspection = new Introspection(apiSchema);
+        this.validationErrors = new ValidationErrors(apiSchema);
+        this.variableErrors = new VariableErrors(apiSchema);
         this.documents = new BoundedCache<>(builder.cacheSize);
         this.plans = new BoundedCache<>(builder.cacheSize);
     }
@@ -189,15 +194,11 @@ public final class Router {
             return PreparedDocument.refused(error("The document nests selections, lists or objects deeper than this"
                     + " API parses", null, QueryLimits.QUERY_TOO_COMPLEX));
         } catch (InvalidSyntaxException e) {
-            GraphQLError syntax = e.toInvalidSyntaxError();
-            return PreparedDocument.refused(error(syntax.getMessage(), syntax.getLocations(), GRAPHQL_PARSE_FAILED));
+            return PreparedDocument.refused(ValidationErrors.syntaxError(query, e));
         }
         List<ValidationError> invalid = new Validator().validateDocument(apiSchema, document, Locale.ENGLISH);
         if (!invalid.isEmpty()) {
-            return new PreparedDocument(document, invalid.stream()
-                    .map(problem -> error(ClientErrorMessages.forClients(problem.getDescription()),
-                            problem.getLocations(), GRAPHQL_VALIDATION_FAILED))
-                    .toList(), false, Set.of());
+            return new PreparedDocument(document, validationErrors.errors(query, document, invalid), false, Set.of());
         }
         return new PreparedDocument(document, List.of(), introspects(document),
                 OperationNormalizer.conditionVariables(document));
@@ -214,16 +215,20 @@ public final class Router {
         if (operationName == null) {
             if (operations.size() > 1) {
                 throw new RequestError(List.of(error("Must provide operation name if query contains multiple operations.",
-                        null, OPERATION_RESOLUTION_FAILURE)));
+                        null, INVALID_GRAPHQL)));
             }
             return operations.get(0);
         }
         return operations.stream().filter(candidate -> operationName.equals(candidate.getName())).findFirst()
                 .orElseThrow(() -> new RequestError(List.of(error("Unknown operation named \"" + operationName + "\".",
-                        null, OPERATION_RESOLUTION_FAILURE))));
+                        null, INVALID_GRAPHQL))));
     }
 
     private Map<String, Object> coerce(OperationDefinition operation, Map<String, Object> variables) {
+        List<Map<String, Object>> problems = variableErrors.check(operation, variables);
+        if (!problems.isEmpty()) {
+            throw new RequestError(problems);
+        }
         try {
             CoercedVariables coerced = ValuesResolver.coerceVariableValues(apiSchema, operation.getVariableDefinitions(),
                     RawVariables.of(variables), GraphQLContext.getDefault(), Locale.ENGLISH);
@@ -317,11 +322,19 @@ public final class Router {
         error.put("message", message);
         if (locations != null && !locations.isEmpty()) {
             error.put("locations", locations.stream()
-                    .map(location -> Map.of("line", location.getLine(), "column", location.getColumn()))
+                    .map(Router::location)
                     .toList());
         }
         error.put("extensions", Map.of("code", code));
         return error;
+    }
+
+    /** In graphql-js's order, line first: clients and the reference comparison read the JSON as text. */
+    private static Map<String, Object> location(SourceLocation location) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("line", location.getLine());
+        json.put("column", location.getColumn());
+        return json;
     }
 
     /** A parsed document, with what validation found wrong in it or what the router needs to know about it. */

@@ -91,6 +91,7 @@ final class LoopbackSubgraphs implements AutoCloseable {
             status = Integer.parseInt(broken.substring(0, 3));
             answer = broken.substring(4).getBytes(StandardCharsets.UTF_8);
         }
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, answer.length);
         exchange.getResponseBody().write(answer);
         exchange.close();

@@ -37,7 +37,7 @@ class RouterBadInputTest {
     void syntaxErrorsNameWhereTheDocumentBroke() {
         Map<String, Object> error = refused("{ todos { id }", Router.GRAPHQL_PARSE_FAILED);
 
-        assertThat((String) error.get("message")).contains("line 1 column 15");
+        assertThat(error.get("message")).isEqualTo("Syntax Error: Expected Name, found <EOF>.");
         assertThat(error.get("locations")).isEqualTo(List.of(Map.of("line", 1, "column", 15)));
     }
 
@@ -45,7 +45,7 @@ class RouterBadInputTest {
     void unknownFieldsAreValidationErrorsNamingTheFieldAndType() {
         Map<String, Object> error = refused("{ todos { id secret } }", Router.GRAPHQL_VALIDATION_FAILED);
 
-        assertThat((String) error.get("message")).contains("Field 'secret' in type 'Todo' is undefined");
+        assertThat((String) error.get("message")).isEqualTo("Cannot query field \"secret\" on type \"Todo\".");
     }
 
     @Test
@@ -59,23 +59,23 @@ class RouterBadInputTest {
         Map<String, Object> error = refused("query($id: ID!) { todo(id: $id) { id } }",
                 Map.of("id", Map.of("nested", 1)), null, "BAD_USER_INPUT");
 
-        assertThat((String) error.get("message")).contains("'id'").doesNotContain("LinkedHashMap");
+        assertThat(error.get("message")).isEqualTo("Variable \"$id\" got invalid value { nested: 1 }; ID cannot represent value: { nested: 1 }");
     }
 
     @Test
     void aMissingRequiredVariableIsRefused() {
         Map<String, Object> error = refused("query($id: ID!) { todo(id: $id) { id } }", Map.of(), null, "BAD_USER_INPUT");
 
-        assertThat((String) error.get("message")).contains("'id'");
+        assertThat(error.get("message")).isEqualTo("Variable \"$id\" of required type \"ID!\" was not provided.");
     }
 
     @Test
     void anUnknownOrMissingOperationNameIsRefused() {
         String two = "query A { me { id } } query B { todos { id } }";
 
-        assertThat(refused(two, Map.of(), "C", Router.OPERATION_RESOLUTION_FAILURE).get("message"))
+        assertThat(refused(two, Map.of(), "C", Router.INVALID_GRAPHQL).get("message"))
                 .isEqualTo("Unknown operation named \"C\".");
-        assertThat(refused(two, Map.of(), null, Router.OPERATION_RESOLUTION_FAILURE).get("message"))
+        assertThat(refused(two, Map.of(), null, Router.INVALID_GRAPHQL).get("message"))
                 .isEqualTo("Must provide operation name if query contains multiple operations.");
     }
 

@@ -17,8 +17,6 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -242,7 +240,7 @@ public final class ResponseShaper {
         if (value instanceof Number number) {
             String name = type.getName();
             if (name.equals("Int") || name.equals("ID")) {
-                return isInteger(number);
+                return GraphQLJsText.isInteger(number);
             }
             return name.equals("Float") && Double.isFinite(number.doubleValue());
         }
@@ -261,18 +259,6 @@ public final class ResponseShaper {
             case "String", "Int", "Float", "Boolean", "ID" -> true;
             default -> false;
         };
-    }
-
-    private static boolean isInteger(Number number) {
-        if (number instanceof Integer || number instanceof Long || number instanceof BigInteger
-                || number instanceof Short || number instanceof Byte) {
-            return true;
-        }
-        if (number instanceof BigDecimal decimal) {
-            return decimal.stripTrailingZeros().scale() <= 0;
-        }
-        double value = number.doubleValue();
-        return Double.isFinite(value) && value == Math.rint(value);
     }
 
     private static String describe(List<Object> path, GraphQLType type, GraphQLCompositeType parentType) {
