@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thestack.services.awslocal.ApolloGatewayExtension;
 import dev.thestack.services.awslocal.DynaliteExtension;
+import dev.thestack.services.awslocal.S3rverExtension;
 import dev.thestack.services.conformance.GraphQLHttpClient.Answer;
+import dev.thestack.services.todo.TodoTables;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,14 +26,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GatewayReferenceTest {
     @RegisterExtension
     @Order(1)
-    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(SubgraphServers.todoTable());
+    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(
+            TodoTables.todoTable(SubgraphServers.TODO_TABLE), MediaTables.attachmentsTable(SubgraphServers.MEDIA_TABLE));
 
     @RegisterExtension
     @Order(2)
-    static final SubgraphServers SUBGRAPHS = new SubgraphServers(DYNALITE);
+    static final S3rverExtension S3 = S3rverExtension.withBuckets(SubgraphServers.MEDIA_BUCKET);
 
     @RegisterExtension
     @Order(3)
+    static final SubgraphServers SUBGRAPHS = new SubgraphServers(DYNALITE, S3);
+
+    @RegisterExtension
+    @Order(4)
     static final ApolloGatewayExtension GATEWAY = ApolloGatewayExtension.of(Supergraph.sdl(), SUBGRAPHS::urls);
 
     private static Map<String, CorpusOperation> corpus;
@@ -107,6 +114,31 @@ class GatewayReferenceTest {
         assertThat(error.path("message").asText()).contains("limit must be between 1 and 100");
         assertThat(error.path("extensions").path("code").asText()).isEqualTo("BAD_USER_INPUT");
         assertThat(error.path("extensions").path("serviceName").asText()).isEqualTo("todo");
+    }
+
+    @Test
+    void mediaAnswersForTheImageItMadeVariantsOf() {
+        Answer answer = run("23-image-variants");
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode attachment = answer.data().path("attachment");
+        assertThat(attachment.path("status").asText()).as(answer.body().toString()).isEqualTo("READY");
+        assertThat(attachment.path("kind").asText()).isEqualTo("IMAGE");
+        // the seeded photo is 640 x 480: each variant keeps its proportions
+        assertThat(attachment.path("variants")).extracting(variant -> variant.path("name").asText() + " "
+                + variant.path("width").asInt() + "x" + variant.path("height").asInt())
+                .containsExactly("thumbnail 128x96", "medium 512x384");
+        assertThat(attachment.path("transcode").isNull()).isTrue();
+    }
+
+    @Test
+    void mediasRefusalsReachTheClientWithTheirServiceName() {
+        JsonNode rejected = run("29-request-upload-rejected-type").errors().path(0);
+        assertThat(rejected.path("message").asText()).contains("application/x-msdownload");
+        assertThat(rejected.path("extensions").path("serviceName").asText()).isEqualTo("media");
+
+        JsonNode notUploaded = run("31-complete-upload-without-file").errors().path(0);
+        assertThat(notUploaded.path("message").asText()).as(notUploaded.toString()).contains("PUT it to the uploadUrl");
+        assertThat(notUploaded.path("extensions").path("code").asText()).isEqualTo("BAD_USER_INPUT");
     }
 
     private static void assertRefused(Answer answer, String code, String named) {

@@ -1,0 +1,178 @@
+package dev.thestack.services.router;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thestack.services.contract.MetricContract;
+import dev.thestack.services.graphql.GraphQLHttpResponse;
+import dev.thestack.services.graphql.GraphQLRequest;
+import dev.thestack.services.graphql.GraphQLRequestParser;
+import dev.thestack.services.graphql.HttpRequirements;
+import dev.thestack.services.graphql.RejectedRequestException;
+import dev.thestack.services.graphql.RequestHeaders;
+import dev.thestack.services.graphql.TenantId;
+import dev.thestack.services.instrumentation.HttpTraceHeaders;
+import dev.thestack.services.instrumentation.InvocationAnnotations;
+import dev.thestack.services.instrumentation.MetricDimension;
+import dev.thestack.services.instrumentation.ServiceMetrics;
+import dev.thestack.services.instrumentation.TraceHeader;
+import dev.thestack.services.router.supergraph.Supergraph;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import software.amazon.lambda.powertools.logging.Logging;
+import software.amazon.lambda.powertools.logging.LoggingUtils;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.tracing.CaptureMode;
+import software.amazon.lambda.powertools.tracing.Tracing;
+
+/**
+ * The router's Lambda ({@code dev.thestack.services.router.RouterHandler::handleRequest}) behind API Gateway:
+ * GraphQL over HTTP POST of JSON ({@link HttpRequirements}), the tenant header required (every subgraph needs it),
+ * the body at most {@value GraphQLRequestParser#MAX_BODY_BYTES} bytes, then the {@link Router} over HTTP to the
+ * subgraphs, with the invocation's trace header so each subgraph's segment is a child of the router's.
+ *
+ * <p>Environment: {@value HttpSubgraphTransport#ENV_URL_PREFIX}NAME for every subgraph of the supergraph
+ * (required: {@code SUBGRAPH_URL_TODO}, {@code SUBGRAPH_URL_MEDIA}), {@value #ENV_FETCH_TIMEOUT_MS} (default
+ * {@value #DEFAULT_FETCH_TIMEOUT_MS}), {@code STACK_ENVIRONMENT} (default {@value #DEFAULT_ENVIRONMENT};
+ * introspection is on everywhere but {@value #PRODUCTION}), and Powertools' {@code POWERTOOLS_SERVICE_NAME}
+ * (default {@value #DEFAULT_SERVICE}).
+ *
+ * <p>Metrics per the contract: OperationLatency and OperationErrors per operation, SubgraphLatency and
+ * SubgraphErrors per subgraph, QueryPlanCacheMisses, GraphQLErrors and GraphQLClientErrors.
+ */
+public final class RouterHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    public static final String ENV_FETCH_TIMEOUT_MS = "ROUTER_FETCH_TIMEOUT_MS";
+    public static final String DEFAULT_FETCH_TIMEOUT_MS = "5000";
+    public static final String DEFAULT_ENVIRONMENT = "dev";
+    public static final String DEFAULT_SERVICE = "router";
+    public static final String PRODUCTION = "prod";
+
+    private static final Logger LOG = LogManager.getLogger(RouterHandler.class);
+
+    private final Router router;
+    private final ServiceMetrics metrics;
+    private final GraphQLRequestParser requestParser;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** The Lambda runtime's constructor: one router (supergraph, plan cache, HTTP client) per execution environment. */
+    public RouterHandler() {
+        this(System.getenv());
+    }
+
+    RouterHandler(Map<String, String> environment) {
+        Supergraph supergraph = Supergraph.fromClasspath();
+        String environmentName = environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT);
+        Duration timeout = fetchTimeout(environment);
+        this.metrics = new ServiceMetrics(environment.getOrDefault(MetricContract.ENV_SERVICE_NAME, DEFAULT_SERVICE),
+                environmentName);
+        this.router = Router.builder()
+                .supergraph(supergraph)
+                .transport(new HttpSubgraphTransport(
+                        HttpSubgraphTransport.urlsFromEnvironment(supergraph.subgraphs(), environment), timeout))
+                .fetchTimeout(timeout)
+                .introspection(!PRODUCTION.equals(environmentName))
+                .metrics(new ContractMetrics(metrics))
+                .build();
+        this.requestParser = new GraphQLRequestParser(json);
+    }
+
+    @Override
+    // No correlationIdPath: Powertools would copy the whole event, body included, into a JSON tree to read one field
+    @Logging(logEvent = false, clearState = true)
+    // Powertools would otherwise copy every response into the trace
+    @Tracing(captureMode = CaptureMode.DISABLED)
+    @Metrics(namespace = MetricContract.NAMESPACE, captureColdStart = true)
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+            LoggingUtils.setCorrelationId(event.getRequestContext().getRequestId());
+        }
+        GraphQLHttpResponse response = serve(event);
+        if (response.hasServerErrors()) {
+            metrics.count(MetricContract.GRAPHQL_ERRORS);
+        }
+        if (response.hasClientErrors()) {
+            metrics.count(MetricContract.GRAPHQL_CLIENT_ERRORS);
+        }
+        LOG.info("GraphQL request answered with HTTP {}", response.statusCode());
+        return response.toApiGatewayResponse(json);
+    }
+
+    private GraphQLHttpResponse serve(APIGatewayProxyRequestEvent event) {
+        try {
+            if (event == null) {
+                throw new RejectedRequestException("The invocation has no event; send an API Gateway proxy event");
+            }
+            RequestHeaders headers = RequestHeaders.of(event);
+            HttpRequirements.check(event.getHttpMethod(), headers);
+            InvocationAnnotations.tenant(TenantId.fromHeaders(headers).value());
+            GraphQLRequest request = requestParser.parse(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
+            if (request.operationName() != null) {
+                InvocationAnnotations.operation(request.operationName());
+            }
+            return router.execute(request, forwarded(headers));
+        } catch (RejectedRequestException e) {
+            return GraphQLHttpResponse.rejected(e);
+        } catch (RuntimeException e) {
+            LOG.error("GraphQL request failed", e);
+            return GraphQLHttpResponse.internalError();
+        }
+    }
+
+    /**
+     * The headers the router forwards, read once (a header given twice with different values is refused here), and
+     * the trace header of this invocation in place of the caller's, so the subgraphs' segments hang below the
+     * router's; outside a trace the caller's passes on as it came.
+     */
+    private static Map<String, String> forwarded(RequestHeaders headers) {
+        Map<String, String> forwarded = new LinkedHashMap<>();
+        for (String name : Router.FORWARDED_HEADERS) {
+            headers.value(name).ifPresent(value -> forwarded.put(name, value));
+        }
+        return TraceHeader.current().map(trace -> HttpTraceHeaders.with(forwarded, trace)).orElse(forwarded);
+    }
+
+    private static Duration fetchTimeout(Map<String, String> environment) {
+        String value = environment.getOrDefault(ENV_FETCH_TIMEOUT_MS, DEFAULT_FETCH_TIMEOUT_MS);
+        try {
+            long millis = Long.parseLong(value.strip());
+            if (millis > 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the fix
+        }
+        throw new IllegalStateException("Environment variable " + ENV_FETCH_TIMEOUT_MS + " must be a positive number"
+                + " of milliseconds (such as 5000), was '" + value + "'");
+    }
+
+    /** The router's measurements as the metric contract names them. */
+    private record ContractMetrics(ServiceMetrics metrics) implements RouterMetrics {
+        @Override
+        public void operation(String operationName, long nanos, boolean failed) {
+            MetricDimension operation = MetricDimension.operation(operationName);
+            metrics.latency(MetricContract.OPERATION_LATENCY, Duration.ofNanos(nanos), operation);
+            if (failed) {
+                metrics.count(MetricContract.OPERATION_ERRORS, operation);
+            }
+        }
+
+        @Override
+        public void subgraphFetch(String subgraph, long nanos, boolean failed) {
+            MetricDimension dimension = MetricDimension.subgraph(subgraph);
+            metrics.latency(MetricContract.SUBGRAPH_LATENCY, Duration.ofNanos(nanos), dimension);
+            if (failed) {
+                metrics.count(MetricContract.SUBGRAPH_ERRORS, dimension);
+            }
+        }
+
+        @Override
+        public void planCacheMiss() {
+            metrics.count(MetricContract.QUERY_PLAN_CACHE_MISSES);
+        }
+    }
+}
