@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.thestack.services.awslocal.DynaliteExtension;
 import dev.thestack.services.awslocal.LambdaFunctionProcess;
 import dev.thestack.services.awslocal.LambdaRuntimeApi;
+import dev.thestack.services.media.AwsClients;
+import dev.thestack.services.media.MediaHandler;
+import dev.thestack.services.media.MediaTables;
 import dev.thestack.services.todo.DynamoDbClients;
 import dev.thestack.services.todo.TodoHandler;
 import dev.thestack.services.todo.TodoTables;
@@ -35,6 +38,7 @@ public final class ColdStartBenchmark {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(120);
     private static final String TRACE = "Root=1-67000000-0123456789abcdef01234567;Parent=0123456789abcdef;Sampled=1";
     private static final String TODO_TABLE = "todos";
+    private static final String MEDIA_TABLE = "attachments";
     private static final Duration MEASURED_EXIT = Duration.ofSeconds(5);
     // the JVM writes the AppCDS archive or AOT cache as it exits: the AOT cache takes a second JVM to assemble
     private static final Duration TRAINING_EXIT = Duration.ofMinutes(3);
@@ -107,15 +111,24 @@ public final class ColdStartBenchmark {
             Path home = Paths.get(System.getProperty("java.home"));
             jdks.add(new Jdk("jdk" + Runtime.version().feature(), home));
         }
-        DynaliteExtension dynalite = DynaliteExtension.withTables(TodoTables.todoTable(TODO_TABLE));
+        DynaliteExtension dynalite = DynaliteExtension.withTables(TodoTables.todoTable(TODO_TABLE),
+                MediaTables.attachmentsTable(MEDIA_TABLE));
         // the extension reads nothing of JUnit's context: it starts dynalite and creates the table
         dynalite.beforeAll(null);
         try {
             List<Function> functions = functions(work, dynalite);
+            // every run trains its own caches: an archive of other jars would be refused or, worse, half used
+            fresh(work.resolve("cache"));
             List<String> rows = new ArrayList<>();
+            List<String> classRows = new ArrayList<>();
             for (Jdk jdk : jdks) {
                 for (Flags flags : flagSets(jdk)) {
                     rows.addAll(measure(jdk, flags, functions, runs, work));
+                    if (!flags.c1Only() && !flags.snapStart()) {
+                        for (Function function : functions) {
+                            classRows.add(classSources(jdk, flags, function, work));
+                        }
+                    }
                 }
             }
             System.out.println();
@@ -123,6 +136,10 @@ public final class ColdStartBenchmark {
             System.out.println("| handler | JDK | flags | median ms | p90 ms | median / floor |");
             System.out.println("|---|---|---|---:|---:|---:|");
             rows.forEach(System.out::println);
+            System.out.printf("%nWhere the first start's classes came from (one more start with -Xlog:class+load)%n%n");
+            System.out.println("| handler | JDK | cache | classes loaded | from the cache | from the task root |");
+            System.out.println("|---|---|---|---:|---:|---:|");
+            classRows.forEach(System.out::println);
         } finally {
             dynalite.afterAll(null);
         }
@@ -146,7 +163,22 @@ public final class ColdStartBenchmark {
                         "AWS_SECRET_ACCESS_KEY", "dynalite",
                         "POWERTOOLS_SERVICE_NAME", "todo"),
                 event(todoHeaders, "{\"query\":\"{ todos(limit: 10) { id title done } }\"}"), "\"todos\":[");
-        return List.of(floor, todo);
+        Function media = new Function("media",
+                LambdaFunctionProcess.unpack(LambdaFunctionProcess.codeSourceOf(MediaHandler.class),
+                        fresh(work.resolve("task/media"))),
+                MediaHandler.class.getName() + "::handleRequest",
+                Map.of(MediaHandler.ENV_TABLE_NAME, MEDIA_TABLE,
+                        MediaHandler.ENV_BUCKET, "bench-media",
+                        MediaHandler.ENV_TRANSCODE_ROLE_ARN, "arn:aws:iam::123456789012:role/bench-transcode",
+                        AwsClients.ENV_DYNAMODB_ENDPOINT, dynalite.endpoint().toString(),
+                        // the first request reads DynamoDB only: S3 is never called
+                        AwsClients.ENV_ENDPOINT, "http://127.0.0.1:9/",
+                        "AWS_ACCESS_KEY_ID", "dynalite",
+                        "AWS_SECRET_ACCESS_KEY", "dynalite",
+                        "POWERTOOLS_SERVICE_NAME", "media"),
+                event(todoHeaders, "{\"query\":\"{ attachment(id: \\\"00000000-0000-4000-8000-000000000000\\\") { id } }\"}"),
+                "\"attachment\":null");
+        return List.of(floor, todo, media);
     }
 
     private static List<Flags> flagSets(Jdk jdk) {
@@ -168,8 +200,7 @@ public final class ColdStartBenchmark {
             throws Exception {
         Map<Function, Path> caches = new LinkedHashMap<>();
         for (Function function : functions) {
-            Path cache = work.resolve("cache/" + jdk.name() + "-" + flags.cache().name().toLowerCase(Locale.ROOT)
-                    + "-" + function.taskRoot().getFileName() + (flags.cache() == Cache.AOT_CACHE ? ".aot" : ".jsa"));
+            Path cache = cacheFile(work, jdk, flags.cache(), function);
             if (flags.cache() != Cache.NONE && !Files.exists(cache)) {
                 train(jdk, function, flags.cache(), cache, work);
             }
@@ -207,6 +238,43 @@ public final class ColdStartBenchmark {
         }
         rows.forEach(System.out::println);
         return rows;
+    }
+
+    /**
+     * Whether a cache covers the function's own classes: the runtime client loads them through its own class loader
+     * from the task root, which class-data archives may not serve. Counted from one start's class-loading log.
+     */
+    private static String classSources(Jdk jdk, Flags flags, Function function, Path work) throws Exception {
+        Path log = work.resolve("class-load.log");
+        Files.deleteIfExists(log);
+        List<String> options = new ArrayList<>(flags.options(cacheFile(work, jdk, flags.cache(), function)));
+        options.add("-Xlog:class+load=info:file=" + log);
+        start(jdk, function, options, false, work);
+        // as the log writes code sources: file:/path/ (and jar:file:/path/lib/x.jar for lib/)
+        String taskRoot = "file:" + function.taskRoot().toAbsolutePath() + "/";
+        int loaded = 0;
+        int fromCache = 0;
+        int fromTaskRoot = 0;
+        for (String line : Files.readAllLines(log)) {
+            int source = line.indexOf(" source: ");
+            if (source < 0) {
+                continue;
+            }
+            loaded++;
+            String from = line.substring(source + " source: ".length());
+            if (from.startsWith("shared objects file")) {
+                fromCache++;
+            } else if (from.contains(taskRoot)) {
+                fromTaskRoot++;
+            }
+        }
+        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d |", function.name(), jdk.name(),
+                flags.name(), loaded, fromCache, fromTaskRoot);
+    }
+
+    private static Path cacheFile(Path work, Jdk jdk, Cache cache, Function function) {
+        return work.resolve("cache/" + jdk.name() + "-" + cache.name().toLowerCase(Locale.ROOT) + "-"
+                + function.taskRoot().getFileName() + (cache == Cache.AOT_CACHE ? ".aot" : ".jsa"));
     }
 
     /** The training run: one start and first request, then a normal exit, at which the JVM writes the cache. */

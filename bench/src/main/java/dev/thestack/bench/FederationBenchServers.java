@@ -3,8 +3,14 @@ package dev.thestack.bench;
 import dev.thestack.services.awslocal.ApolloGatewayExtension;
 import dev.thestack.services.awslocal.DynaliteExtension;
 import dev.thestack.services.awslocal.LambdaHttpServer;
+import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
+import dev.thestack.services.media.MediaConvertJobs;
+import dev.thestack.services.media.MediaHandler;
+import dev.thestack.services.media.MediaTables;
+import dev.thestack.services.router.HttpSubgraphTransport;
+import dev.thestack.services.router.Router;
 import dev.thestack.services.todo.TodoHandler;
 import dev.thestack.services.todo.TodoTables;
 import java.io.IOException;
@@ -20,14 +26,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * What bench/router-vs-gateway.sh loads: dynalite, each subgraph's Lambda handler behind API Gateway's proxy
- * ({@link LambdaHttpServer}, the subgraphs as built, on DynamoDB's API), and the routers in front of the same
- * subgraph servers, {@code @apollo/gateway} (node-tools/gateway.mjs) among them. The benchmark tenant is seeded
+ * ({@link LambdaHttpServer}, the subgraphs as built, on DynamoDB's API), and both routers in front of the same
+ * subgraph servers: {@code @apollo/gateway} (node-tools/gateway.mjs) and the Java router. The benchmark tenant is seeded
  * with todos through the Todo subgraph itself. Writes {@code name=url} lines to the file given as the first
  * argument once everything answers, then runs until killed.
  */
@@ -35,14 +45,17 @@ public final class FederationBenchServers {
     public static final String TENANT = "bench";
     public static final String USER = "bench-user";
     private static final String TODO_TABLE = "bench-todos";
+    private static final String MEDIA_TABLE = "bench-attachments";
     private static final int SEEDED_TODOS = 10;
+    private static final Duration SUBGRAPH_TIMEOUT = Duration.ofSeconds(5);
     private static final String SUPERGRAPH = "/supergraph.graphql";
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: FederationBenchServers URL_FILE (where the servers' URLs go)");
         }
-        DynaliteExtension dynalite = DynaliteExtension.withTables(TodoTables.todoTable(TODO_TABLE));
+        DynaliteExtension dynalite = DynaliteExtension.withTables(TodoTables.todoTable(TODO_TABLE),
+                MediaTables.attachmentsTable(MEDIA_TABLE));
         // these extensions read nothing of JUnit's context: they start their server and stop it
         dynalite.beforeAll(null);
         LambdaHttpServer todo = LambdaHttpServer.builder()
@@ -51,16 +64,32 @@ public final class FederationBenchServers {
                 .start();
         Map<String, URI> subgraphs = new LinkedHashMap<>();
         subgraphs.put("todo", todo.uri());
-        // the Media subgraph is not built yet: the gateway needs a URL for it, and the queries never reach it
-        subgraphs.put("media", unusedLoopbackPort());
-        ApolloGatewayExtension gateway = ApolloGatewayExtension.of(supergraphSdl(), () -> subgraphs);
+        LambdaHttpServer media = LambdaHttpServer.builder()
+                .handler(new MediaHandler(dynalite.client(), unusedS3(), unusedMediaConvert(),
+                        new MediaHandler.Settings(MEDIA_TABLE, "bench-media", "bench"), Clock.systemUTC(),
+                        EntityIds.randomUuids()))
+                .functionName("media")
+                .start();
+        subgraphs.put("media", media.uri());
+        String supergraph = supergraphSdl();
+        ApolloGatewayExtension gateway = ApolloGatewayExtension.of(supergraph, () -> subgraphs);
         gateway.beforeAll(null);
+        Router router = Router.builder()
+                .supergraph(supergraph)
+                .transport(new HttpSubgraphTransport(subgraphs, SUBGRAPH_TIMEOUT))
+                .build();
+        LambdaHttpServer javaRouter = LambdaHttpServer.builder()
+                .handler(new EmbeddedRouterHandler(router))
+                .functionName("router")
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 gateway.afterAll(null);
             } catch (IOException e) {
                 System.err.println("stopping the gateway: " + e.getMessage());
             }
+            javaRouter.close();
+            media.close();
             todo.close();
             dynalite.afterAll(null);
         }, "stop-bench-servers"));
@@ -69,6 +98,7 @@ public final class FederationBenchServers {
         Map<String, URI> urls = new LinkedHashMap<>();
         urls.put("subgraph-todo", todo.uri());
         urls.put("apollo-gateway", gateway.uri());
+        urls.put("java-router", javaRouter.uri());
         StringBuilder lines = new StringBuilder();
         urls.forEach((name, url) -> lines.append(name).append('=').append(url).append('\n'));
         Path file = Paths.get(args[0]);
@@ -104,6 +134,22 @@ public final class FederationBenchServers {
             }
             return new String(sdl.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The benchmark's queries read attachments from DynamoDB only: no upload is signed, no object read. */
+    private static S3Client unusedS3() {
+        return S3Client.builder()
+                .endpointOverride(unusedLoopbackPort())
+                .region(DynaliteExtension.REGION)
+                .credentialsProvider(DynaliteExtension.CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** No query of the benchmark starts a transcode. */
+    private static MediaConvertJobs unusedMediaConvert() {
+        return new MediaConvertJobs(UrlConnectionHttpClient.create(), unusedLoopbackPort(), DynaliteExtension.REGION,
+                DynaliteExtension.CREDENTIALS, "arn:aws:iam::123456789012:role/bench-transcode");
     }
 
     private static URI unusedLoopbackPort() {

@@ -7,7 +7,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -221,10 +223,37 @@ public final class LambdaFunctionProcess implements AutoCloseable {
     /** Lambda's /var/runtime/lib: the runtime interface client, its serializer, the core API, its utils. */
     private static String runtimeClassPath() {
         List<String> entries = new ArrayList<>();
-        for (Class<?> part : List.of(AWSLambda.class, PojoSerializer.class, RequestHandler.class, SdkInternalThreadLocal.class)) {
-            entries.add(codeSourceOf(part).toString());
-        }
+        entries.add(libraryJar(AWSLambda.class, "aws-lambda-java-runtime-interface-client").toString());
+        entries.add(libraryJar(PojoSerializer.class, "aws-lambda-java-serialization").toString());
+        entries.add(libraryJar(RequestHandler.class, "aws-lambda-java-core").toString());
+        entries.add(libraryJar(SdkInternalThreadLocal.class, "utils-lite").toString());
         return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * The library's own jar ({@code artifactId-version.jar}), not the first jar holding the class: a shaded function
+     * jar on the caller's class path carries aws-lambda-java-core too, and on the runtime's class path it would
+     * hand every one of its classes to the application class loader instead of the runtime's.
+     */
+    private static Path libraryJar(Class<?> type, String artifactId) {
+        String resource = type.getName().replace('.', '/') + ".class";
+        List<String> holders = new ArrayList<>();
+        try {
+            for (URL copy : java.util.Collections.list(type.getClassLoader().getResources(resource))) {
+                String location = copy.toString();
+                if (location.startsWith("jar:file:")) {
+                    Path jar = Paths.get(URI.create(location.substring("jar:".length(), location.indexOf("!/"))));
+                    if (jar.getFileName().toString().startsWith(artifactId + "-")) {
+                        return jar;
+                    }
+                }
+                holders.add(location);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look up " + resource, e);
+        }
+        throw new IllegalStateException("no " + artifactId + "-*.jar holding " + type.getName()
+                + " on the class path (found it in " + holders + "); add " + artifactId + " as a dependency");
     }
 
     /** The jar a class was loaded from (or its class folder, in a build). */

@@ -58,7 +58,9 @@ class LambdaFunctionProcessTest {
                     .orElseThrow(() -> new AssertionError("no answer; the function printed:\n" + function.output()));
 
             assertThat(answer.error()).as(answer.body()).isFalse();
-            assertThat(answer.body()).contains("\"statusCode\":200", "ping|" + requestId + "|" + TRACE);
+            // the handler's class comes from the task root through the runtime's class loader, not its class path
+            assertThat(answer.body()).contains("\"statusCode\":200",
+                    "ping|" + requestId + "|" + TRACE + "|file:" + taskRoot.toAbsolutePath() + "/");
             assertThat(answer.sinceStart()).isPositive();
             assertThat(api.snapshotTakenAfter()).isEmpty();
         }

@@ -9,12 +9,12 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** The attachments table as the deploying construct creates it. */
-final class MediaTables {
+/** The attachments table as the deploying construct creates it, for local DynamoDB servers (tests, benchmarks). */
+public final class MediaTables {
     private MediaTables() {
     }
 
-    static CreateTableRequest attachmentsTable(String name) {
+    public static CreateTableRequest attachmentsTable(String name) {
         return CreateTableRequest.builder()
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
