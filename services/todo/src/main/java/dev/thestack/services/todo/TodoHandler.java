@@ -1,14 +1,11 @@
 package dev.thestack.services.todo;
 
 import dev.thestack.services.graphql.EntityIds;
-import dev.thestack.services.graphql.ExecutedRequest;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
-import dev.thestack.services.graphql.GraphQLRequest;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.HttpRequirements;
 import dev.thestack.services.graphql.QueryLimits;
-import dev.thestack.services.graphql.RejectedRequestException;
-import dev.thestack.services.graphql.RequestHeaders;
+import dev.thestack.services.graphql.SubgraphInvocation;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -21,7 +18,6 @@ import dev.thestack.services.instrumentation.InvocationAnnotations;
 import dev.thestack.services.instrumentation.ServiceMetrics;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,7 +30,7 @@ import software.amazon.lambda.powertools.tracing.Tracing;
 /**
  * The Todo subgraph's Lambda ({@code dev.thestack.services.todo.TodoHandler::handleRequest}) behind API Gateway:
  * GraphQL over HTTP POST of JSON ({@link HttpRequirements}), the tenant from the required {@value TenantId#HEADER}
- * header, the calling user from the {@value UserId#HEADER} header (required by the fields that act as them), the body at most {@value GraphQLRequestParser#MAX_BODY_BYTES} bytes, the operation within
+ * header, the body at most {@value GraphQLRequestParser#MAX_BODY_BYTES} bytes, the operation within
  * {@link QueryLimits}.
  *
  * <p>Environment: {@value #ENV_TABLE_NAME} (required), {@value DynamoDbClients#ENV_ENDPOINT} (optional),
@@ -51,6 +47,7 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
     private final TodoSubgraph subgraph;
     private final ServiceMetrics metrics;
     private final GraphQLRequestParser requestParser;
+    private final SubgraphInvocation invocation;
     private final ObjectMapper json = new ObjectMapper();
     // CRaC holds its resources weakly: the handler keeps its priming hooks alive
     private final TodoPriming priming;
@@ -81,6 +78,8 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
         this.subgraph = new TodoSubgraph(new TodoRepository(dynamo, tableName, entityIds, clock), metrics);
         this.requestParser = new GraphQLRequestParser(json);
         this.priming = TodoPriming.register(subgraph, requestParser, json);
+        this.invocation = new SubgraphInvocation(requestParser, InvocationAnnotations::tenant,
+                InvocationAnnotations::operation, LOG);
     }
 
     @Override
@@ -95,7 +94,8 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
         if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
             LoggingUtils.setCorrelationId(event.getRequestContext().getRequestId());
         }
-        GraphQLHttpResponse response = serve(event);
+        GraphQLHttpResponse response = invocation.serve(event,
+                (request, tenant, headers) -> subgraph.execute(request, tenant, UserId.optionalFromHeaders(headers)));
         if (response.hasServerErrors()) {
             metrics.count(MetricContract.GRAPHQL_ERRORS);
         }
@@ -104,28 +104,6 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
         }
         LOG.info("GraphQL request answered with HTTP {}", response.statusCode());
         return response.toApiGatewayResponse(json);
-    }
-
-    private GraphQLHttpResponse serve(APIGatewayProxyRequestEvent event) {
-        try {
-            if (event == null) {
-                throw new RejectedRequestException("The invocation has no event; send an API Gateway proxy event");
-            }
-            RequestHeaders headers = RequestHeaders.of(event);
-            HttpRequirements.check(event.getHttpMethod(), headers);
-            TenantId tenant = TenantId.fromHeaders(headers);
-            Optional<UserId> user = UserId.optionalFromHeaders(headers);
-            InvocationAnnotations.tenant(tenant.value());
-            GraphQLRequest request = requestParser.parse(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
-            ExecutedRequest executed = subgraph.execute(request, tenant, user);
-            InvocationAnnotations.operation(executed.operationLabel());
-            return GraphQLHttpResponse.of(executed.result());
-        } catch (RejectedRequestException e) {
-            return GraphQLHttpResponse.rejected(e);
-        } catch (RuntimeException e) {
-            LOG.error("GraphQL request failed", e);
-            return GraphQLHttpResponse.internalError();
-        }
     }
 
     private static String required(Map<String, String> environment, String name) {

@@ -8,6 +8,7 @@ import dev.thestack.services.graphql.QueryLimits;
 import dev.thestack.services.graphql.RejectedRequestException;
 import dev.thestack.services.graphql.SafeDataFetcherExceptionHandler;
 import dev.thestack.services.graphql.StrictIdScalar;
+import dev.thestack.services.graphql.SubgraphSchemas;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
 import dev.thestack.services.contract.MetricContract;
@@ -18,7 +19,6 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -31,10 +31,6 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,14 +84,15 @@ public final class TodoSubgraph {
     }
 
     private GraphQLSchema schema() {
-        TypeDefinitionRegistry types = new SchemaParser().parse(readSdl());
+        TypeDefinitionRegistry types =
+                new SchemaParser().parse(SubgraphSchemas.sdl(TodoSubgraph.class, SDL_RESOURCE));
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 // replacing a built-in scalar is what strict mode (on by default) exists to refuse, so only here
                 .strictMode(false)
                 .scalar(StrictIdScalar.ID)
                 .strictMode(true)
                 .type("Query", query -> query
-                        .dataFetcher("todos", env -> todos.list(tenant(env), limit(env)))
+                        .dataFetcher("todos", env -> todos.list(tenant(env), SubgraphSchemas.limit(env, MAX_LIMIT)))
                         .dataFetcher("todo", env -> todos.find(tenant(env), env.getArgument("id")).orElse(null))
                         .dataFetcher("me", env -> new User(callingUser(env, "me").value())))
                 .type("Mutation", mutation -> mutation
@@ -105,7 +102,7 @@ public final class TodoSubgraph {
                         .dataFetcher("owner", env -> new User(env.<Todo>getSource().ownerId())))
                 .type(USER_TYPE, user -> user
                         .dataFetcher("todos", env -> todos.listByOwner(
-                                tenant(env), new UserId(env.<User>getSource().id()), limit(env))))
+                                tenant(env), new UserId(env.<User>getSource().id()), SubgraphSchemas.limit(env, MAX_LIMIT))))
                 .build();
         return Federation.transform(types, wiring)
                 .fetchEntities(this::entities)
@@ -147,7 +144,7 @@ public final class TodoSubgraph {
                 }
                 references.add(reference);
             } catch (InvalidInputException e) {
-                errors.add(entityError(env, index, e.getMessage()));
+                errors.add(SubgraphSchemas.representationError(env, index, e.getMessage()));
                 references.add(null);
             }
         }
@@ -189,20 +186,6 @@ public final class TodoSubgraph {
         }
     }
 
-    private static GraphQLError entityError(DataFetchingEnvironment env, int index, String message) {
-        return SafeDataFetcherExceptionHandler.withCode(GraphqlErrorBuilder.newError(env)
-                .path(env.getExecutionStepInfo().getPath().segment(index))
-                .message(message), SafeDataFetcherExceptionHandler.BAD_USER_INPUT);
-    }
-
-    private static int limit(DataFetchingEnvironment env) {
-        Integer limit = env.getArgument("limit");
-        if (limit == null || limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("limit must be between 1 and " + MAX_LIMIT + ", but is " + limit);
-        }
-        return limit;
-    }
-
     private static TenantId tenant(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get(TENANT);
     }
@@ -214,17 +197,6 @@ public final class TodoSubgraph {
                     + " header naming them");
         }
         return user;
-    }
-
-    private static String readSdl() {
-        try (InputStream sdl = TodoSubgraph.class.getResourceAsStream(SDL_RESOURCE)) {
-            if (sdl == null) {
-                throw new IllegalStateException(SDL_RESOURCE + " is missing from the classpath");
-            }
-            return new String(sdl.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + SDL_RESOURCE, e);
-        }
     }
 
     /**
