@@ -1,15 +1,8 @@
 package dev.thestack.services.constructs;
 
 import dev.thestack.observability.FunctionRoles;
-import dev.thestack.observability.LogRetention;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.dynamodb.Attribute;
-import software.amazon.awscdk.services.dynamodb.AttributeType;
-import software.amazon.awscdk.services.dynamodb.BillingMode;
-import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
-import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.Function;
@@ -34,23 +27,8 @@ public final class TodoService extends Construct {
     public TodoService(Construct scope, String id, TodoServiceProps props) {
         super(scope, id);
         ServiceFunctions.requireJar(SERVICE_NAME, props.handlerJar());
-        RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-
-        this.table = Table.Builder.create(this, "Table")
-                .partitionKey(Attribute.builder().name("tenantId").type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name("todoId").type(AttributeType.STRING).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .encryption(TableEncryption.AWS_MANAGED)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true).build())
-                .deletionProtection(props.retainData())
-                .removalPolicy(removal)
-                .build();
-
-        this.logGroup = LogGroup.Builder.create(this, "Logs")
-                .retention(LogRetention.of(props.logRetentionDays()))
-                .removalPolicy(removal)
-                .build();
+        this.table = ServiceStorage.tenantTable(this, "todoId", props.retainData());
+        this.logGroup = ServiceStorage.logGroup(this, props.logRetentionDays(), props.retainData());
 
         Role role = FunctionRoles.writingTo(this, "Role",
                 "Todo subgraph: its own log group, X-Ray, and item access to its table", logGroup);
