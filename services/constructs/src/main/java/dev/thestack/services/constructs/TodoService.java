@@ -16,7 +16,6 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -34,10 +33,7 @@ public final class TodoService extends Construct {
 
     public TodoService(Construct scope, String id, TodoServiceProps props) {
         super(scope, id);
-        if (!Files.isRegularFile(props.handlerJar())) {
-            throw new IllegalArgumentException("Todo Lambda jar " + props.handlerJar()
-                    + " does not exist; build it first (mvn -pl services/todo package, or ./stack build)");
-        }
+        ServiceFunctions.requireJar(SERVICE_NAME, props.handlerJar());
         RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
         this.table = Table.Builder.create(this, "Table")
