@@ -65,6 +65,48 @@ class GatewayReferenceTest extends CorpusFixture {
     }
 
     @Test
+    void namedAndInlineFragmentsSelectLikeFields() {
+        Answer fragments = run("06-named-fragments");
+        assertThat(fragments.status()).isEqualTo(200);
+        assertThat(texts(fragments.data().path("todos"), "title")).hasSize(SubgraphServers.SEED_TODOS.size());
+        assertThat(fragments.data().path("todo").path("title").asText()).isEqualTo("Write the report");
+        assertThat(fragments.data().path("todo").has("createdAt")).isTrue();
+
+        JsonNode inline = run("07-inline-fragments").data().path("todo");
+        assertThat(inline.path("title").asText()).isEqualTo("Buy milk");
+        assertThat(inline.has("done")).isTrue();
+        assertThat(inline.has("createdAt")).as("skipped").isFalse();
+    }
+
+    @Test
+    void entitiesJoinBothWaysAcrossTheSubgraphs() {
+        JsonNode todo = run("18-todo-attachments").data().path("todo");
+        assertThat(texts(todo.path("attachments"), "fileName")).containsExactly("photo.png", "clip.mp4");
+        assertThat(texts(todo.path("attachments"), "status")).containsExactly("READY", "AWAITING_UPLOAD");
+
+        JsonNode attachment = run("19-attachment-todo").data().path("attachment");
+        assertThat(attachment.path("todo").path("title").asText()).isEqualTo("Buy milk");
+        assertThat(attachment.path("todo").path("owner").path("id").asText()).isEqualTo(SubgraphServers.ALICE);
+    }
+
+    @Test
+    void aNullFromOneSubgraphBubblesToTheNearestNullableFieldOnly() {
+        Answer answer = run("32-null-bubbling-across-subgraphs");
+        assertThat(answer.data().path("todo").isNull()).as(answer.body().toString()).isTrue();
+        assertThat(answer.data().path("stillThere").path("title").asText()).isEqualTo("Write the report");
+        assertThat(answer.errors().path(0).path("path").toString())
+                .isEqualTo("[\"todo\",\"attachments\",0,\"uploadedBy\",\"todos\"]");
+    }
+
+    @Test
+    void theOperationNamedInTheRequestIsTheOneThatRuns() {
+        Answer answer = run("35-operation-name-selects");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.data().path("todo").path("title").asText()).isEqualTo("Write the report");
+        assertThat(answer.data().path("todo").has("done")).isTrue();
+    }
+
+    @Test
     void aVariablesDefaultAppliesWhenTheRequestOmitsIt() {
         Answer answer = run("08-variable-default");
         assertThat(answer.status()).isEqualTo(200);
