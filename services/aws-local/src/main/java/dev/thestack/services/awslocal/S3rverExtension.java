@@ -19,16 +19,19 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
- * An s3rver server (the S3 REST API, in Node.js) for one test class: started on a free loopback port before the
- * class with its buckets created, storing into a temporary folder that is deleted with it after the class (killed
- * at JVM exit at the latest). Register it as a static field with {@code @RegisterExtension}. Clients of it need
- * {@link #CLIENT_SETTINGS} and {@link #CHECKSUMS_WHEN_REQUIRED}, as {@link #client()} has them.
+ * An s3rver server (the S3 REST API, in Node.js) for one test class, behind a {@link SigV4CheckingProxy} that
+ * checks the signatures of presigned URLs as S3 does (s3rver itself takes any SigV4 signature): started on a free loopback port
+ * before the class with its buckets created, storing into a temporary folder that is deleted with it after the
+ * class (killed at JVM exit at the latest). Register it as a static field with {@code @RegisterExtension}. Clients
+ * of it need {@link #CLIENT_SETTINGS} and {@link #CHECKSUMS_WHEN_REQUIRED}, as {@link #client()} has them.
  */
 public final class S3rverExtension implements BeforeAllCallback, AfterAllCallback {
+    public static final Region REGION = DynaliteExtension.REGION;
     /** The only key s3rver accepts; requests signed with any other are refused as S3 would (403). */
     public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("S3RVER", "S3RVER"));
@@ -50,7 +53,7 @@ public final class S3rverExtension implements BeforeAllCallback, AfterAllCallbac
     private final List<String> buckets;
     private Path directory;
     private NodeProcess process;
-    private URI endpoint;
+    private SigV4CheckingProxy front;
     private S3Client client;
 
     private S3rverExtension(List<String> buckets) {
@@ -63,7 +66,7 @@ public final class S3rverExtension implements BeforeAllCallback, AfterAllCallbac
 
     /** Where the server listens, for clients and presigners under test ({@code endpointOverride}). */
     public URI endpoint() {
-        return endpoint;
+        return front.endpoint();
     }
 
     /** A client of the server for the test itself. */
@@ -81,10 +84,11 @@ public final class S3rverExtension implements BeforeAllCallback, AfterAllCallbac
             arguments.add(bucket);
         }
         process = NodeProcess.start(NodeProcess.nodeTool(CLI), arguments, LISTENING, STARTUP_TIMEOUT);
-        endpoint = URI.create("http://" + process.readyLine().group(1) + ":" + process.readyLine().group(2));
+        front = new SigV4CheckingProxy(
+                URI.create("http://" + process.readyLine().group(1) + ":" + process.readyLine().group(2)));
         client = S3Client.builder()
-                .endpointOverride(endpoint)
-                .region(DynaliteExtension.REGION)
+                .endpointOverride(endpoint())
+                .region(REGION)
                 .credentialsProvider(CREDENTIALS)
                 .serviceConfiguration(CLIENT_SETTINGS)
                 .requestChecksumCalculation(CHECKSUMS_WHEN_REQUIRED)
@@ -97,6 +101,9 @@ public final class S3rverExtension implements BeforeAllCallback, AfterAllCallbac
     public void afterAll(ExtensionContext context) throws IOException {
         if (client != null) {
             client.close();
+        }
+        if (front != null) {
+            front.close();
         }
         if (process != null) {
             process.close();

@@ -2,7 +2,6 @@ package dev.thestack.services.constructs;
 
 import dev.thestack.observability.FunctionRoles;
 import dev.thestack.observability.LogRetention;
-import dev.thestack.services.contract.MetricContract;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -13,11 +12,7 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
@@ -68,28 +63,14 @@ public final class TodoService extends Construct {
                 .resources(List.of(table.getTableArn()))
                 .build());
 
-        this.function = Function.Builder.create(this, "Function")
+        this.function = ServiceFunctions.java(this, SERVICE_NAME, props.environment(), props.handlerJar(),
+                        Map.of("TODO_TABLE_NAME", table.getTableName()))
                 .description("Todo GraphQL subgraph (" + props.environment() + ")")
-                .runtime(Runtime.JAVA_25)
-                .architecture(Architecture.ARM_64)
                 .handler(HANDLER)
-                .code(Code.fromAsset(props.handlerJar().toString()))
                 .memorySize(props.memorySizeMb())
                 .timeout(Duration.seconds(10))
-                // active tracing also grants xray:PutTraceSegments/PutTelemetryRecords on "*": X-Ray has no
-                // resource-level permissions
-                .tracing(Tracing.ACTIVE)
                 .role(role)
                 .logGroup(logGroup)
-                // sorted: Map.of order changes between runs, and with it the template
-                .environment(new java.util.TreeMap<>(Map.of(
-                        "TODO_TABLE_NAME", table.getTableName(),
-                        MetricContract.ENV_NAMESPACE, MetricContract.NAMESPACE,
-                        MetricContract.ENV_SERVICE_NAME, SERVICE_NAME,
-                        MetricContract.ENV_ENVIRONMENT, props.environment(),
-                        "POWERTOOLS_LOG_LEVEL", "INFO",
-                        // C1 only: a short-lived function gains more from fast start than from C2 peak speed
-                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))
                 .build();
     }
 

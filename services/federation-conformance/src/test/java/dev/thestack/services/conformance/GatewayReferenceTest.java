@@ -8,6 +8,7 @@ import dev.thestack.services.awslocal.DynaliteExtension;
 import dev.thestack.services.awslocal.S3rverExtension;
 import dev.thestack.services.conformance.GraphQLHttpClient.Answer;
 import dev.thestack.services.todo.TodoTables;
+import dev.thestack.services.media.MediaTables;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

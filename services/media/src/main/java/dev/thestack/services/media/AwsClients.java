@@ -30,13 +30,16 @@ public final class AwsClients {
     }
 
     /**
-     * Checksums only where S3 requires one: the SDK's default streams every upload as {@code aws-chunked} with a
-     * trailing CRC, which S3-compatible servers other than S3 store as part of the object.
+     * Checksums only where S3 requires one, and uploads unchunked: the SDK's default streams every upload as
+     * {@code aws-chunked} with a trailing CRC (over plain HTTP, with a signature per chunk), which S3-compatible
+     * servers other than S3 store as part of the object. The service writes only small variants, so hashing a
+     * whole body costs nothing that matters.
      */
     public static S3ClientBuilder s3(Map<String, String> environment) {
         S3ClientBuilder builder = configure(S3Client.builder(), environment, ENV_ENDPOINT)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .serviceConfiguration(config -> config.chunkedEncodingEnabled(false));
         String endpoint = environment.get(ENV_ENDPOINT);
         return endpoint != null && !endpoint.isBlank() ? builder.forcePathStyle(true) : builder;
     }

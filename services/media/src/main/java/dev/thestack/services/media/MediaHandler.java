@@ -6,21 +6,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.contract.MetricContract;
+import dev.thestack.services.instrumentation.InvocationAnnotations;
+import dev.thestack.services.instrumentation.ServiceMetrics;
 import dev.thestack.services.graphql.EntityIds;
-import dev.thestack.services.graphql.ExecutedRequest;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
-import dev.thestack.services.graphql.GraphQLRequest;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.HttpRequirements;
 import dev.thestack.services.graphql.QueryLimits;
-import dev.thestack.services.graphql.RejectedRequestException;
-import dev.thestack.services.graphql.RequestHeaders;
+import dev.thestack.services.graphql.SubgraphInvocation;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -33,7 +31,6 @@ import software.amazon.lambda.powertools.logging.LoggingUtils;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.tracing.CaptureMode;
 import software.amazon.lambda.powertools.tracing.Tracing;
-import software.amazon.lambda.powertools.tracing.TracingUtils;
 
 /**
  * The Media subgraph's Lambda ({@code dev.thestack.services.media.MediaHandler::handleRequest}) behind API
@@ -67,8 +64,8 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
     }
 
     private final MediaSubgraph subgraph;
-    private final MediaMetrics metrics;
-    private final GraphQLRequestParser requestParser;
+    private final ServiceMetrics metrics;
+    private final SubgraphInvocation invocation;
     private final ObjectMapper json = new ObjectMapper();
 
     /** The Lambda runtime's constructor: one set of clients and one schema per execution environment. */
@@ -95,10 +92,11 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
     public MediaHandler(DynamoDbClient dynamo, S3Client s3, MediaConvertJobs transcodes, Settings settings, Clock clock,
                         EntityIds ids) {
         String service = System.getenv().getOrDefault(MetricContract.ENV_SERVICE_NAME, DEFAULT_SERVICE);
-        this.metrics = new MediaMetrics(service, settings.environmentName());
+        this.metrics = new ServiceMetrics(service, settings.environmentName());
         this.subgraph = new MediaSubgraph(new AttachmentRepository(dynamo, settings.tableName()),
                 new MediaStore(s3, settings.bucket(), clock), transcodes, ids, clock, metrics);
-        this.requestParser = new GraphQLRequestParser(json);
+        this.invocation = new SubgraphInvocation(new GraphQLRequestParser(json), InvocationAnnotations::tenant,
+                InvocationAnnotations::operation, LOG);
     }
 
     @Override
@@ -111,7 +109,8 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
         if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
             LoggingUtils.setCorrelationId(event.getRequestContext().getRequestId());
         }
-        GraphQLHttpResponse response = serve(event);
+        GraphQLHttpResponse response = invocation.serve(event,
+                (request, tenant, headers) -> subgraph.execute(request, tenant, UserId.optionalFromHeaders(headers)));
         if (response.hasServerErrors()) {
             metrics.count(MetricContract.GRAPHQL_ERRORS);
         }
@@ -120,34 +119,6 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
         }
         LOG.info("GraphQL request answered with HTTP {}", response.statusCode());
         return response.toApiGatewayResponse(json);
-    }
-
-    private GraphQLHttpResponse serve(APIGatewayProxyRequestEvent event) {
-        try {
-            if (event == null) {
-                throw new RejectedRequestException("The invocation has no event; send an API Gateway proxy event");
-            }
-            RequestHeaders headers = RequestHeaders.of(event);
-            HttpRequirements.check(event.getHttpMethod(), headers);
-            TenantId tenant = TenantId.fromHeaders(headers);
-            Optional<UserId> user = UserId.optionalFromHeaders(headers);
-            annotate("tenant", tenant.value());
-            GraphQLRequest request = requestParser.parse(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
-            ExecutedRequest executed = subgraph.execute(request, tenant, user);
-            annotate("operation", executed.operationLabel());
-            return GraphQLHttpResponse.of(executed.result());
-        } catch (RejectedRequestException e) {
-            return GraphQLHttpResponse.rejected(e);
-        } catch (RuntimeException e) {
-            LOG.error("GraphQL request failed", e);
-            return GraphQLHttpResponse.internalError();
-        }
-    }
-
-    /** Both the X-Ray subsegment and every later log line of the invocation carry it. */
-    private static void annotate(String key, String value) {
-        TracingUtils.putAnnotation(key, value);
-        LoggingUtils.appendKey(key, value);
     }
 
     private static String required(Map<String, String> environment, String name) {

@@ -3,6 +3,7 @@ package dev.thestack.services.media;
 import com.apollographql.federation.graphqljava.Federation;
 import com.apollographql.federation.graphqljava._Entity;
 import dev.thestack.services.contract.MetricContract;
+import dev.thestack.services.instrumentation.ServiceMetrics;
 import dev.thestack.services.graphql.ClientErrorMessages;
 import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.ExecutedRequest;
@@ -11,21 +12,17 @@ import dev.thestack.services.graphql.InvalidInputException;
 import dev.thestack.services.graphql.QueryLimits;
 import dev.thestack.services.graphql.SafeDataFetcherExceptionHandler;
 import dev.thestack.services.graphql.StrictIdScalar;
+import dev.thestack.services.graphql.SubgraphSchemas;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
 import graphql.ExecutionInput;
 import graphql.GraphQL;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaParser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -75,12 +72,12 @@ public final class MediaSubgraph {
     private final MediaConvertJobs transcodes;
     private final EntityIds ids;
     private final Clock clock;
-    private final MediaMetrics metrics;
+    private final ServiceMetrics metrics;
     private final ImageVariants imageVariants = new ImageVariants();
     private final GraphQL graphQL;
 
     public MediaSubgraph(AttachmentRepository attachments, MediaStore store, MediaConvertJobs transcodes,
-                         EntityIds ids, Clock clock, MediaMetrics metrics) {
+                         EntityIds ids, Clock clock, ServiceMetrics metrics) {
         this.attachments = attachments;
         this.store = store;
         this.transcodes = transcodes;
@@ -127,7 +124,7 @@ public final class MediaSubgraph {
                         .dataFetcher("canAttach", MediaSubgraph::canAttach))
                 .type("User", user -> user
                         .dataFetcher("uploads", env -> attachments.byUploader(tenant(env),
-                                env.<UserReference>getSource().id(), limit(env))))
+                                env.<UserReference>getSource().id(), SubgraphSchemas.limit(env, MAX_LIMIT))))
                 .type("Attachment", attachment -> attachment
                         .dataFetcher("todo", env -> new TodoReference(env.<Attachment>getSource().todoId(), null))
                         .dataFetcher("contentType", env -> env.<Attachment>getSource().type().contentType())
@@ -137,7 +134,8 @@ public final class MediaSubgraph {
                         .dataFetcher("variants", this::variants)
                         .dataFetcher("uploadedBy", env -> new UserReference(env.<Attachment>getSource().uploadedBy())))
                 .build();
-        return Federation.transform(new SchemaParser().parse(readSdl()), wiring)
+        return Federation.transform(
+                        new SchemaParser().parse(SubgraphSchemas.sdl(MediaSubgraph.class, SDL_RESOURCE)), wiring)
                 .fetchEntities(this::entities)
                 .resolveEntityType(env -> env.getSchema().getObjectType(entityType(env.getObject())))
                 .build();
@@ -316,9 +314,7 @@ public final class MediaSubgraph {
                 resolved.add(entity(tenant(env), representations.get(index)));
             } catch (InvalidInputException e) {
                 resolved.add(null);
-                errors.add(SafeDataFetcherExceptionHandler.withCode(GraphqlErrorBuilder.newError(env)
-                        .path(env.getExecutionStepInfo().getPath().segment(index))
-                        .message(e.getMessage()), SafeDataFetcherExceptionHandler.BAD_USER_INPUT));
+                errors.add(SubgraphSchemas.representationError(env, index, e.getMessage()));
             }
         }
         return DataFetcherResult.<List<Object>>newResult().data(resolved).errors(errors).build();
@@ -351,14 +347,6 @@ public final class MediaSubgraph {
                 + " string \"__typename\""));
     }
 
-    private static int limit(DataFetchingEnvironment env) {
-        Integer limit = env.getArgument("limit");
-        if (limit == null || limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("limit must be between 1 and " + MAX_LIMIT + ", but is " + limit);
-        }
-        return limit;
-    }
-
     private static TenantId tenant(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get(TENANT);
     }
@@ -370,16 +358,5 @@ public final class MediaSubgraph {
                     + " header naming who uploads");
         }
         return user;
-    }
-
-    private static String readSdl() {
-        try (InputStream sdl = MediaSubgraph.class.getResourceAsStream(SDL_RESOURCE)) {
-            if (sdl == null) {
-                throw new IllegalStateException(SDL_RESOURCE + " is missing from the classpath");
-            }
-            return new String(sdl.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + SDL_RESOURCE, e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import dev.thestack.services.awslocal.MediaConvertExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,7 +17,7 @@ class MediaConvertJobsTest {
     private static final String ROLE = "arn:aws:iam::111111111111:role/media-transcode";
 
     @RegisterExtension
-    static final MediaConvertStandIn MEDIACONVERT = new MediaConvertStandIn();
+    static final MediaConvertExtension MEDIACONVERT = new MediaConvertExtension();
 
     private final MediaConvertJobs jobs = new MediaConvertJobs(UrlConnectionHttpClient.create(), MEDIACONVERT.endpoint(),
             Region.EU_WEST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), ROLE);
@@ -28,7 +29,7 @@ class MediaConvertJobsTest {
 
         assertThat(transcode.status()).isEqualTo("SUBMITTED");
         assertThat(transcode.jobId()).startsWith("1764838000000-job");
-        MediaConvertStandIn.Received request = MEDIACONVERT.received().stream()
+        MediaConvertExtension.Received request = MEDIACONVERT.received().stream()
                 .filter(received -> received.body().path("clientRequestToken").asText().equals("a1")).findFirst().orElseThrow();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/2017-08-29/jobs");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thestack.services.awslocal.DynaliteExtension;
+import dev.thestack.services.awslocal.S3rverExtension;
 import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.media.MediaCalls.Reply;
 import java.time.Clock;
@@ -44,7 +45,7 @@ class MediaFederationTest {
     @BeforeAll
     static void createHandler() {
         // no video is completed here: MediaConvert is never called
-        handler = new MediaHandler(DYNALITE.client(), S3.newClient(),
+        handler = new MediaHandler(DYNALITE.client(), LocalClients.s3(S3),
                 new MediaConvertJobs(UrlConnectionHttpClient.create(), java.net.URI.create("http://127.0.0.1:9"),
                         Region.EU_WEST_1, S3rverExtension.CREDENTIALS, "arn:aws:iam::1:role/unused"),
                 new MediaHandler.Settings(TABLE, BUCKET, "integration"), Clock.systemUTC(), EntityIds.randomUuids());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thestack.services.awslocal.DynaliteExtension;
+import dev.thestack.services.awslocal.MediaConvertExtension;
+import dev.thestack.services.awslocal.S3rverExtension;
 import dev.thestack.services.awslocal.StandardOutput;
 import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.graphql.EntityIds;
@@ -48,7 +50,7 @@ class MediaHandlerTest {
     @RegisterExtension
     static final S3rverExtension S3 = S3rverExtension.withBuckets(BUCKET);
     @RegisterExtension
-    static final MediaConvertStandIn MEDIACONVERT = new MediaConvertStandIn();
+    static final MediaConvertExtension MEDIACONVERT = new MediaConvertExtension();
 
     static final String REQUEST_UPLOAD = """
             mutation Request($input: RequestUploadInput!) {
@@ -73,7 +75,7 @@ class MediaHandlerTest {
 
     @BeforeAll
     static void createHandler() {
-        handler = new MediaHandler(DYNALITE.client(), S3.newClient(),
+        handler = new MediaHandler(DYNALITE.client(), LocalClients.s3(S3),
                 new MediaConvertJobs(UrlConnectionHttpClient.create(), MEDIACONVERT.endpoint(), Region.EU_WEST_1,
                         S3rverExtension.CREDENTIALS, ROLE),
                 new MediaHandler.Settings(TABLE, BUCKET, "integration"),
@@ -142,7 +144,7 @@ class MediaHandlerTest {
         assertThat(processing.path("transcode").path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(processing.path("url").isNull()).isTrue();
         assertThat(again).isEqualTo(processing);
-        List<MediaConvertStandIn.Received> jobs = MEDIACONVERT.received().stream()
+        List<MediaConvertExtension.Received> jobs = MEDIACONVERT.received().stream()
                 .filter(job -> tenant.equals(job.body().path("userMetadata").path("tenant").asText())).toList();
         assertThat(jobs).hasSize(1);
         JsonNode job = jobs.get(0).body();

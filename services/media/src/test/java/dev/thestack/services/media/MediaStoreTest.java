@@ -2,6 +2,7 @@ package dev.thestack.services.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.thestack.services.awslocal.S3rverExtension;
 import dev.thestack.services.graphql.TenantId;
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +25,7 @@ class MediaStoreTest {
     static final S3rverExtension S3 = S3rverExtension.withBuckets(BUCKET);
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final MediaStore store = new MediaStore(S3.newClient(), BUCKET, Clock.systemUTC());
+    private final MediaStore store = new MediaStore(LocalClients.s3(S3), BUCKET, Clock.systemUTC());
 
     @Test
     void theFileAnnouncedGoesThroughThePresignedUrlAndLandsUnderTheAttachment() throws Exception {
@@ -92,8 +93,8 @@ class MediaStoreTest {
     @Test
     void linksSignedAtAFixedInstantAreTheSameEveryTime() {
         Clock fixed = Clock.fixed(Instant.parse("2026-12-04T09:00:00Z"), ZoneOffset.UTC);
-        MediaStore first = new MediaStore(S3.newClient(), BUCKET, fixed);
-        MediaStore second = new MediaStore(S3.newClient(), BUCKET, fixed);
+        MediaStore first = new MediaStore(LocalClients.s3(S3), BUCKET, fixed);
+        MediaStore second = new MediaStore(LocalClients.s3(S3), BUCKET, fixed);
         String key = MediaStore.key(TENANT, "a6", MediaStore.ORIGINAL);
 
         assertThat(first.presignUpload(key, MediaType.MP4, 5)).isEqualTo(second.presignUpload(key, MediaType.MP4, 5));

@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.logging.LoggingUtils;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -34,10 +36,11 @@ import software.amazon.lambda.powertools.tracing.Tracing;
  * The router's Lambda ({@code dev.thestack.services.router.RouterHandler::handleRequest}) behind API Gateway:
  * GraphQL over HTTP POST of JSON ({@link HttpRequirements}), the tenant header required (every subgraph needs it),
  * the body at most {@value GraphQLRequestParser#MAX_BODY_BYTES} bytes, then the {@link Router} over HTTP to the
- * subgraphs, with the invocation's trace header so each subgraph's segment is a child of the router's.
+ * subgraphs (or Lambda invokes of their functions), with the invocation's trace header so each subgraph's segment
+ * is a child of the router's.
  *
- * <p>Environment: {@value HttpSubgraphTransport#ENV_URL_PREFIX}NAME for every subgraph of the supergraph
- * (required: {@code SUBGRAPH_URL_TODO}, {@code SUBGRAPH_URL_MEDIA}), {@value #ENV_FETCH_TIMEOUT_MS} (default
+ * <p>Environment: {@value SubgraphEndpoints#ENV_URL_PREFIX}NAME for every subgraph of the supergraph, an http(s)
+ * URL or {@code lambda:FUNCTION} (required: {@code SUBGRAPH_URL_TODO}, {@code SUBGRAPH_URL_MEDIA}), {@value #ENV_FETCH_TIMEOUT_MS} (default
  * {@value #DEFAULT_FETCH_TIMEOUT_MS}), {@code STACK_ENVIRONMENT} (default {@value #DEFAULT_ENVIRONMENT};
  * introspection is on everywhere but {@value #PRODUCTION}), and Powertools' {@code POWERTOOLS_SERVICE_NAME}
  * (default {@value #DEFAULT_SERVICE}).
@@ -58,13 +61,16 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
     private final ServiceMetrics metrics;
     private final GraphQLRequestParser requestParser;
     private final ObjectMapper json = new ObjectMapper();
+    // held so the CRaC context, which keeps its resources weakly, does not lose the hook
+    private final RouterPriming priming;
 
     /** The Lambda runtime's constructor: one router (supergraph, plan cache, HTTP client) per execution environment. */
     public RouterHandler() {
         this(System.getenv());
     }
 
-    RouterHandler(Map<String, String> environment) {
+    /** For hosts that run the handler outside Lambda (tests, benchmarks): the environment as a map. */
+    public RouterHandler(Map<String, String> environment) {
         Supergraph supergraph = Supergraph.fromClasspath();
         String environmentName = environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT);
         Duration timeout = fetchTimeout(environment);
@@ -72,13 +78,15 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
                 environmentName);
         this.router = Router.builder()
                 .supergraph(supergraph)
-                .transport(new HttpSubgraphTransport(
-                        HttpSubgraphTransport.urlsFromEnvironment(supergraph.subgraphs(), environment), timeout))
+                .transport(SubgraphEndpoints.transport(
+                        SubgraphEndpoints.fromEnvironment(supergraph.subgraphs(), environment), timeout,
+                        RouterHandler::lambdaClient))
                 .fetchTimeout(timeout)
                 .introspection(!PRODUCTION.equals(environmentName))
                 .metrics(new ContractMetrics(metrics))
                 .build();
         this.requestParser = new GraphQLRequestParser(json);
+        this.priming = RouterPriming.register(supergraph, requestParser, json);
     }
 
     @Override
@@ -134,6 +142,11 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
             headers.value(name).ifPresent(value -> forwarded.put(name, value));
         }
         return TraceHeader.current().map(trace -> HttpTraceHeaders.with(forwarded, trace)).orElse(forwarded);
+    }
+
+    /** Region and credentials from the function's environment, as Lambda provides them. */
+    private static LambdaClient lambdaClient() {
+        return LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     private static Duration fetchTimeout(Map<String, String> environment) {

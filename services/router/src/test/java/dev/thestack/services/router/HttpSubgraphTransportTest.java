@@ -23,7 +23,7 @@ class HttpSubgraphTransportTest {
 
     @BeforeEach
     void startRouter() {
-        Map<String, URI> urls = HttpSubgraphTransport.urlsFromEnvironment(SUPERGRAPH.subgraphs(), subgraphs.environment());
+        Map<String, URI> urls = SubgraphEndpoints.fromEnvironment(SUPERGRAPH.subgraphs(), subgraphs.environment());
         router = Router.builder().supergraph(SUPERGRAPH)
                 .transport(new HttpSubgraphTransport(urls, Duration.ofMillis(500)))
                 .fetchTimeout(Duration.ofMillis(500))
@@ -101,11 +101,11 @@ class HttpSubgraphTransportTest {
 
     @Test
     void aMissingSubgraphUrlIsNamedWithItsVariable() {
-        assertThatThrownBy(() -> HttpSubgraphTransport.urlsFromEnvironment(SUPERGRAPH.subgraphs(),
+        assertThatThrownBy(() -> SubgraphEndpoints.fromEnvironment(SUPERGRAPH.subgraphs(),
                 Map.of("SUBGRAPH_URL_TODO", "http://localhost:4001/graphql")))
                 .hasMessageStartingWith("Environment variable SUBGRAPH_URL_MEDIA is not set; set it to the URL of the media subgraph's");
-        assertThatThrownBy(() -> HttpSubgraphTransport.urlsFromEnvironment(SUPERGRAPH.subgraphs(),
-                Map.of("SUBGRAPH_URL_TODO", "lambda:todo", "SUBGRAPH_URL_MEDIA", "http://localhost:4002/graphql")))
-                .hasMessage("Environment variable SUBGRAPH_URL_TODO must be an http or https URL, was lambda:todo");
+        assertThatThrownBy(() -> SubgraphEndpoints.fromEnvironment(SUPERGRAPH.subgraphs(),
+                Map.of("SUBGRAPH_URL_TODO", "ftp://todo", "SUBGRAPH_URL_MEDIA", "http://localhost:4002/graphql")))
+                .hasMessage("Environment variable SUBGRAPH_URL_TODO must be an http or https URL or lambda:FUNCTION, was ftp://todo");
     }
 }

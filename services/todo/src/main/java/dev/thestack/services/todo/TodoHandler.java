@@ -1,13 +1,10 @@
 package dev.thestack.services.todo;
 
-import dev.thestack.services.graphql.ExecutedRequest;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
-import dev.thestack.services.graphql.GraphQLRequest;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.HttpRequirements;
 import dev.thestack.services.graphql.QueryLimits;
-import dev.thestack.services.graphql.RejectedRequestException;
-import dev.thestack.services.graphql.RequestHeaders;
+import dev.thestack.services.graphql.SubgraphInvocation;
 import dev.thestack.services.graphql.TenantId;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -47,6 +44,7 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
     private final TodoSubgraph subgraph;
     private final ServiceMetrics metrics;
     private final GraphQLRequestParser requestParser;
+    private final SubgraphInvocation invocation;
     private final ObjectMapper json = new ObjectMapper();
     // CRaC holds its resources weakly: the handler keeps its priming hooks alive
     private final TodoPriming priming;
@@ -68,6 +66,8 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
         this.subgraph = new TodoSubgraph(new TodoRepository(dynamo, tableName), metrics);
         this.requestParser = new GraphQLRequestParser(json);
         this.priming = TodoPriming.register(subgraph, requestParser, json);
+        this.invocation = new SubgraphInvocation(requestParser, InvocationAnnotations::tenant,
+                InvocationAnnotations::operation, LOG);
     }
 
     @Override
@@ -82,7 +82,7 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
         if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
             LoggingUtils.setCorrelationId(event.getRequestContext().getRequestId());
         }
-        GraphQLHttpResponse response = serve(event);
+        GraphQLHttpResponse response = invocation.serve(event, (request, tenant, headers) -> subgraph.execute(request, tenant));
         if (response.hasServerErrors()) {
             metrics.count(MetricContract.GRAPHQL_ERRORS);
         }
@@ -91,27 +91,6 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
         }
         LOG.info("GraphQL request answered with HTTP {}", response.statusCode());
         return response.toApiGatewayResponse(json);
-    }
-
-    private GraphQLHttpResponse serve(APIGatewayProxyRequestEvent event) {
-        try {
-            if (event == null) {
-                throw new RejectedRequestException("The invocation has no event; send an API Gateway proxy event");
-            }
-            RequestHeaders headers = RequestHeaders.of(event);
-            HttpRequirements.check(event.getHttpMethod(), headers);
-            TenantId tenant = TenantId.fromHeaders(headers);
-            InvocationAnnotations.tenant(tenant.value());
-            GraphQLRequest request = requestParser.parse(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
-            ExecutedRequest executed = subgraph.execute(request, tenant);
-            InvocationAnnotations.operation(executed.operationLabel());
-            return GraphQLHttpResponse.of(executed.result());
-        } catch (RejectedRequestException e) {
-            return GraphQLHttpResponse.rejected(e);
-        } catch (RuntimeException e) {
-            LOG.error("GraphQL request failed", e);
-            return GraphQLHttpResponse.internalError();
-        }
     }
 
     private static String required(Map<String, String> environment, String name) {

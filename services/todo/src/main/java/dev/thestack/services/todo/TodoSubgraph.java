@@ -7,6 +7,7 @@ import dev.thestack.services.graphql.InvalidInputException;
 import dev.thestack.services.graphql.QueryLimits;
 import dev.thestack.services.graphql.SafeDataFetcherExceptionHandler;
 import dev.thestack.services.graphql.StrictIdScalar;
+import dev.thestack.services.graphql.SubgraphSchemas;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.instrumentation.ServiceMetrics;
@@ -16,7 +17,6 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -29,10 +29,6 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,14 +74,15 @@ public final class TodoSubgraph {
     }
 
     private GraphQLSchema schema() {
-        TypeDefinitionRegistry types = new SchemaParser().parse(readSdl());
+        TypeDefinitionRegistry types =
+                new SchemaParser().parse(SubgraphSchemas.sdl(TodoSubgraph.class, SDL_RESOURCE));
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 // replacing a built-in scalar is what strict mode (on by default) exists to refuse, so only here
                 .strictMode(false)
                 .scalar(StrictIdScalar.ID)
                 .strictMode(true)
                 .type("Query", query -> query
-                        .dataFetcher("todos", env -> todos.list(tenant(env), limit(env)))
+                        .dataFetcher("todos", env -> todos.list(tenant(env), SubgraphSchemas.limit(env, MAX_LIMIT)))
                         .dataFetcher("todo", env -> todos.find(tenant(env), env.getArgument("id")).orElse(null)))
                 .type("Mutation", mutation -> mutation
                         .dataFetcher("createTodo", this::createTodo))
@@ -116,7 +113,7 @@ public final class TodoSubgraph {
             try {
                 ids.add(todoId(representations.get(index)));
             } catch (InvalidInputException e) {
-                errors.add(entityError(env, index, e.getMessage()));
+                errors.add(SubgraphSchemas.representationError(env, index, e.getMessage()));
                 ids.add(null);
             }
         }
@@ -145,33 +142,8 @@ public final class TodoSubgraph {
         return id;
     }
 
-    private static GraphQLError entityError(DataFetchingEnvironment env, int index, String message) {
-        return SafeDataFetcherExceptionHandler.withCode(GraphqlErrorBuilder.newError(env)
-                .path(env.getExecutionStepInfo().getPath().segment(index))
-                .message(message), SafeDataFetcherExceptionHandler.BAD_USER_INPUT);
-    }
-
-    private static int limit(DataFetchingEnvironment env) {
-        Integer limit = env.getArgument("limit");
-        if (limit == null || limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("limit must be between 1 and " + MAX_LIMIT + ", but is " + limit);
-        }
-        return limit;
-    }
-
     private static TenantId tenant(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get(TENANT);
-    }
-
-    private static String readSdl() {
-        try (InputStream sdl = TodoSubgraph.class.getResourceAsStream(SDL_RESOURCE)) {
-            if (sdl == null) {
-                throw new IllegalStateException(SDL_RESOURCE + " is missing from the classpath");
-            }
-            return new String(sdl.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + SDL_RESOURCE, e);
-        }
     }
 
     /**

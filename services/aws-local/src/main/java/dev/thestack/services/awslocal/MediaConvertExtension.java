@@ -1,4 +1,4 @@
-package dev.thestack.services.media;
+package dev.thestack.services.awslocal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -22,12 +23,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * MediaConvert's CreateJob as its REST-JSON API answers it ({@code POST /2017-08-29/jobs}: 201 with the job, its
  * id and status SUBMITTED; a job of a clientRequestToken seen before is answered again, not started twice), on a
  * loopback port for one test class. It keeps every request it received, headers and JSON body, for the test to
- * assert on. {@link #refuseNext} makes it answer the next call as MediaConvert answers a bad job (400 with a message).
+ * assert on. Register it as a static field with {@code @RegisterExtension}. {@link #refuseNext} makes it answer the next call as MediaConvert answers a bad job (400 with a message).
  */
-final class MediaConvertStandIn implements BeforeAllCallback, AfterAllCallback {
+public final class MediaConvertExtension implements BeforeAllCallback, AfterAllCallback {
     /** A request as it arrived. */
-    record Received(String method, String path, Map<String, List<String>> headers, JsonNode body) {
-        String header(String name) {
+    public record Received(String method, String path, Map<String, List<String>> headers, JsonNode body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
         }
@@ -35,20 +36,20 @@ final class MediaConvertStandIn implements BeforeAllCallback, AfterAllCallback {
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final Map<String, String> jobsByToken = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> jobsByToken = new ConcurrentHashMap<>();
     private final AtomicInteger jobs = new AtomicInteger();
     private volatile String refusal;
     private HttpServer server;
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    void refuseNext(String message) {
+    public void refuseNext(String message) {
         refusal = message;
     }
 

@@ -1,4 +1,4 @@
-package dev.thestack.services.media;
+package dev.thestack.services.awslocal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -34,8 +34,8 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
  * S3's check of presigned URLs, in front of s3rver (which takes any SigV4 signature without computing it): a
  * request signed in the query string is signed again, at its own X-Amz-Date, over what actually arrived (method,
  * path, the headers it names in X-Amz-SignedHeaders with the values it carries) and refused with S3's 403
- * {@code SignatureDoesNotMatch} unless the signatures agree, or with {@code AccessDenied} once expired. Everything
- * else is passed to s3rver as it came.
+ * {@code SignatureDoesNotMatch} unless the signatures agree. Expiry s3rver checks itself. Everything else is
+ * passed to s3rver as it came.
  */
 final class SigV4CheckingProxy implements AutoCloseable {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX").withZone(ZoneOffset.UTC);
@@ -114,13 +114,10 @@ final class SigV4CheckingProxy implements AutoCloseable {
         }
     }
 
-    /** Why S3 would refuse the presigned request, as S3's XML error; null when it would take it. */
+    /** Why S3 would refuse the presigned request's signature, as S3's XML error; null when it would take it. */
     private static String refusal(HttpExchange exchange, Map<String, String> query) {
         Instant signedAt = AMZ_DATE.parse(query.get("X-Amz-Date"), Instant::from);
         Duration validity = Duration.ofSeconds(Long.parseLong(query.get("X-Amz-Expires")));
-        if (Instant.now().isAfter(signedAt.plus(validity))) {
-            return error("AccessDenied", "Request has expired");
-        }
         String[] credential = query.get("X-Amz-Credential").split("/");
         SdkHttpRequest.Builder received = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.fromValue(exchange.getRequestMethod()))

@@ -1,0 +1,189 @@
+package dev.thestack.services.constructs;
+
+import dev.thestack.observability.FunctionRoles;
+import dev.thestack.observability.LogRetention;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CorsRule;
+import software.amazon.awscdk.services.s3.HttpMethods;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+
+/**
+ * The Media subgraph: a Java Lambda over a DynamoDB table of attachments (keyed by tenant) and a private media
+ * bucket, which starts MediaConvert jobs with a transcode role of its own. The function's role grants exactly the
+ * calls the handler makes: items and index queries of its table, the attachment objects it signs uploads and
+ * downloads for and writes variants to, CreateJob, and passing the transcode role to MediaConvert only. The
+ * transcode role reads originals and writes HLS renditions, nothing else.
+ */
+public final class MediaService extends Construct {
+    public static final String SERVICE_NAME = "media";
+    public static final String HANDLER = "dev.thestack.services.media.MediaHandler::handleRequest";
+    /** Every object lives under a tenant's attachment: tenants/&lt;tenant&gt;/attachments/&lt;id&gt;/&lt;file&gt;. */
+    static final String ATTACHMENT_OBJECTS = "tenants/*/attachments/*/";
+    private static final List<String> HANDLER_WRITES = List.of("original", "thumbnail", "medium");
+
+    private final Bucket bucket;
+    private final Table table;
+    private final Function function;
+    private final LogGroup logGroup;
+    private final Role transcodeRole;
+
+    public MediaService(Construct scope, String id, MediaServiceProps props) {
+        super(scope, id);
+        if (!Files.isRegularFile(props.handlerJar())) {
+            throw new IllegalArgumentException("Media Lambda jar " + props.handlerJar()
+                    + " does not exist; build it first (mvn -pl services/media package, or ./stack build)");
+        }
+        RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+        Bucket.Builder bucketBuilder = Bucket.Builder.create(this, "Bucket")
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .id("abort-unfinished-uploads")
+                        // a client that gave up half-way through a multipart upload leaves parts that are billed
+                        .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                        .build()))
+                .removalPolicy(removal);
+        if (!props.uploadOrigins().isEmpty()) {
+            bucketBuilder.cors(List.of(CorsRule.builder()
+                    .allowedMethods(List.of(HttpMethods.PUT, HttpMethods.GET))
+                    .allowedOrigins(props.uploadOrigins())
+                    .allowedHeaders(List.of("Content-Type", "If-None-Match"))
+                    .maxAge(3000)
+                    .build()));
+        }
+        this.bucket = bucketBuilder.build();
+
+        this.table = Table.Builder.create(this, "Table")
+                .partitionKey(string("tenantId"))
+                .sortKey(string("attachmentId"))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .encryption(TableEncryption.AWS_MANAGED)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .deletionProtection(props.retainData())
+                .removalPolicy(removal)
+                .build();
+        // a todo's attachments and a user's uploads, each keyed by tenant and owner so no query crosses tenants
+        addIndex("byTodo", "todoKey");
+        addIndex("byUploader", "uploaderKey");
+
+        this.logGroup = LogGroup.Builder.create(this, "Logs")
+                .retention(LogRetention.of(props.logRetentionDays()))
+                .removalPolicy(removal)
+                .build();
+
+        this.transcodeRole = Role.Builder.create(this, "TranscodeRole")
+                .assumedBy(new ServicePrincipal("mediaconvert.amazonaws.com"))
+                .description("MediaConvert transcodes of the Media subgraph: read originals, write HLS renditions")
+                .build();
+        transcodeRole.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(bucket.arnForObjects(ATTACHMENT_OBJECTS + "original")))
+                .build());
+        transcodeRole.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(bucket.arnForObjects(ATTACHMENT_OBJECTS + "hls/*")))
+                .build());
+
+        Role role = FunctionRoles.writingTo(this, "Role", "Media subgraph: its own log group, X-Ray, its table,"
+                + " its bucket's attachment objects, MediaConvert jobs with the transcode role", logGroup);
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"))
+                .resources(List.of(table.getTableArn(), table.getTableArn() + "/index/*"))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                // GetObject also covers HeadObject and the presigned download links
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(bucket.arnForObjects(ATTACHMENT_OBJECTS + "*")))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                // the presigned PUT of an original is made with this role's credentials; variants are written
+                .actions(List.of("s3:PutObject"))
+                .resources(HANDLER_WRITES.stream().map(file -> bucket.arnForObjects(ATTACHMENT_OBJECTS + file)).toList())
+                .build());
+        Stack stack = Stack.of(this);
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("mediaconvert:CreateJob"))
+                // jobs go to the account's default queue
+                .resources(List.of("arn:" + stack.getPartition() + ":mediaconvert:" + stack.getRegion() + ":"
+                        + stack.getAccount() + ":queues/Default"))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("iam:PassRole"))
+                .resources(List.of(transcodeRole.getRoleArn()))
+                .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "mediaconvert.amazonaws.com")))
+                .build());
+
+        this.function = ServiceFunctions.java(this, SERVICE_NAME, props.environment(), props.handlerJar(), Map.of(
+                        "MEDIA_TABLE_NAME", table.getTableName(),
+                        "MEDIA_BUCKET", bucket.getBucketName(),
+                        "TRANSCODE_ROLE_ARN", transcodeRole.getRoleArn()))
+                .description("Media GraphQL subgraph (" + props.environment() + ")")
+                .handler(HANDLER)
+                .memorySize(props.memorySizeMb())
+                // completeUpload reads and resizes an image of up to 20 MiB
+                .timeout(Duration.seconds(30))
+                .role(role)
+                .logGroup(logGroup)
+                .build();
+    }
+
+    private void addIndex(String name, String partitionKey) {
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(name)
+                .partitionKey(string(partitionKey))
+                .sortKey(string("createdKey"))
+                .projectionType(ProjectionType.ALL)
+                .build());
+    }
+
+    private static Attribute string(String name) {
+        return Attribute.builder().name(name).type(AttributeType.STRING).build();
+    }
+
+    public Bucket bucket() {
+        return bucket;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    public LogGroup logGroup() {
+        return logGroup;
+    }
+
+    public Role transcodeRole() {
+        return transcodeRole;
+    }
+}
