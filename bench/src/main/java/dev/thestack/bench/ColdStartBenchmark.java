@@ -6,7 +6,7 @@ import dev.thestack.services.awslocal.LambdaFunctionProcess;
 import dev.thestack.services.awslocal.LambdaRuntimeApi;
 import dev.thestack.services.media.AwsClients;
 import dev.thestack.services.media.MediaHandler;
-import dev.thestack.services.router.HttpSubgraphTransport;
+import dev.thestack.services.router.SubgraphEndpoints;
 import dev.thestack.services.router.RouterHandler;
 import dev.thestack.services.todo.DynamoDbClients;
 import dev.thestack.services.todo.TodoHandler;
@@ -180,8 +180,8 @@ public final class ColdStartBenchmark {
                 LambdaFunctionProcess.unpack(LambdaFunctionProcess.codeSourceOf(RouterHandler.class),
                         fresh(work.resolve("task/router"))),
                 RouterHandler.class.getName() + "::handleRequest",
-                Map.of(HttpSubgraphTransport.ENV_URL_PREFIX + "TODO", subgraphs.urls().get("todo").toString(),
-                        HttpSubgraphTransport.ENV_URL_PREFIX + "MEDIA", subgraphs.urls().get("media").toString(),
+                Map.of(SubgraphEndpoints.ENV_URL_PREFIX + "TODO", subgraphs.urls().get("todo").toString(),
+                        SubgraphEndpoints.ENV_URL_PREFIX + "MEDIA", subgraphs.urls().get("media").toString(),
                         "POWERTOOLS_SERVICE_NAME", "router"),
                 event(todoHeaders, todosQuery), "\"todos\":[");
         return List.of(floor, todo, media, router);

@@ -1,11 +1,12 @@
 package dev.thestack.bench;
 
 import dev.thestack.services.awslocal.ApolloGatewayExtension;
+import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.awslocal.LambdaHttpServer;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
-import dev.thestack.services.router.HttpSubgraphTransport;
-import dev.thestack.services.router.Router;
+import dev.thestack.services.router.RouterHandler;
+import dev.thestack.services.router.SubgraphEndpoints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -17,14 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * What bench/router-vs-gateway.sh loads: the subgraphs as built ({@link BenchSubgraphs}) and both routers in front
- * of the same subgraph servers: {@code @apollo/gateway} (node-tools/gateway.mjs) and the Java router. The benchmark
+ * of the same subgraph servers: {@code @apollo/gateway} (node-tools/gateway.mjs) and the Java router's Lambda
+ * handler behind the same kind of proxy server as the subgraphs. The benchmark
  * tenant is seeded with todos through the Todo subgraph itself. Writes {@code name=url} lines to the file given as
  * the first argument once everything answers, then runs until killed.
  */
@@ -32,7 +34,6 @@ public final class FederationBenchServers {
     public static final String TENANT = "bench";
     public static final String USER = "bench-user";
     private static final int SEEDED_TODOS = 10;
-    private static final Duration SUBGRAPH_TIMEOUT = Duration.ofSeconds(5);
     private static final String SUPERGRAPH = "/supergraph.graphql";
 
     public static void main(String[] args) throws Exception {
@@ -44,13 +45,12 @@ public final class FederationBenchServers {
         ApolloGatewayExtension gateway = ApolloGatewayExtension.of(supergraph, subgraphs::urls);
         // the extension reads nothing of JUnit's context: it starts the gateway and stops it
         gateway.beforeAll(null);
-        Router router = Router.builder()
-                .supergraph(supergraph)
-                .transport(new HttpSubgraphTransport(subgraphs.urls(), SUBGRAPH_TIMEOUT))
-                .fetchTimeout(SUBGRAPH_TIMEOUT)
-                .build();
+        Map<String, String> routerEnvironment = new LinkedHashMap<>();
+        subgraphs.urls().forEach((name, url) -> routerEnvironment.put(
+                SubgraphEndpoints.ENV_URL_PREFIX + name.toUpperCase(Locale.ROOT), url.toString()));
+        routerEnvironment.put(MetricContract.ENV_SERVICE_NAME, "router");
         LambdaHttpServer javaRouter = LambdaHttpServer.builder()
-                .handler(new EmbeddedRouterHandler(router))
+                .handler(new RouterHandler(routerEnvironment))
                 .functionName("router")
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
