@@ -422,6 +422,11 @@ class OrganizationAppTest {
                     "KeySchema", List.of(Map.of("AttributeName", "tenantId", "KeyType", "HASH"),
                             Map.of("AttributeName", "todoId", "KeyType", "RANGE")),
                     "BillingMode", "PAY_PER_REQUEST",
+                    "GlobalSecondaryIndexes", List.of(Map.of(
+                            "IndexName", TodoService.OWNER_INDEX,
+                            "KeySchema", List.of(Map.of("AttributeName", "ownerKey", "KeyType", "HASH"),
+                                    Map.of("AttributeName", "todoId", "KeyType", "RANGE")),
+                            "Projection", Map.of("ProjectionType", "ALL"))),
                     "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
                     "SSESpecification", Map.of("SSEEnabled", true)));
         }
@@ -438,6 +443,24 @@ class OrganizationAppTest {
         });
         assertThat(wildcardActions).as("only X-Ray, which has no resource-level permissions, gets Resource *")
                 .containsExactlyInAnyOrder("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+        List<String> dynamoActions = new ArrayList<>();
+        // a statement of one action has it as a string, not a list
+        statements.forEach(s -> (s.path("Action").isArray() ? s.path("Action") : List.of(s.path("Action"))).forEach(a -> {
+            if (a.asText().startsWith("dynamodb:")) {
+                dynamoActions.add(a.asText());
+            }
+        }));
+        assertThat(dynamoActions).as("the calls TodoRepository makes, and no Scan or delete")
+                .containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                        "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:Query");
+        List<JsonNode> tables = resourcesOfType(integration, "AWS::DynamoDB::Table");
+        assertThat(tables).hasSize(1);
+        String table = logicalIdWhere(integration, "AWS::DynamoDB::Table", "BillingMode", "PAY_PER_REQUEST");
+        assertThat(statements).filteredOn(s -> s.path("Action").toString().contains("dynamodb:"))
+                .extracting(s -> s.path("Resource").toString())
+                .as("the table, and the owner index for Query only")
+                .anySatisfy(resource -> assertThat(resource).contains("/index/" + TodoService.OWNER_INDEX))
+                .allSatisfy(resource -> assertThat(resource).contains("\"" + table + "\""));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.thestack.services.constructs;
 
 import dev.thestack.observability.FunctionRoles;
 import dev.thestack.observability.LogRetention;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -52,10 +51,7 @@ public final class MediaService extends Construct {
 
     public MediaService(Construct scope, String id, MediaServiceProps props) {
         super(scope, id);
-        if (!Files.isRegularFile(props.handlerJar())) {
-            throw new IllegalArgumentException("Media Lambda jar " + props.handlerJar()
-                    + " does not exist; build it first (mvn -pl services/media package, or ./stack build)");
-        }
+        ServiceFunctions.requireJar(SERVICE_NAME, props.handlerJar());
         RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
         Bucket.Builder bucketBuilder = Bucket.Builder.create(this, "Bucket")

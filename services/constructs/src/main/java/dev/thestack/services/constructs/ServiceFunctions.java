@@ -1,6 +1,7 @@
 package dev.thestack.services.constructs;
 
 import dev.thestack.services.contract.MetricContract;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,14 @@ import software.constructs.Construct;
 /** What the Lambda functions of the services have in common: how they run, and what Powertools reads. */
 final class ServiceFunctions {
     private ServiceFunctions() {
+    }
+
+    /** Refuses to deploy a service whose jar was not built (its module is services/&lt;service&gt;). */
+    static void requireJar(String service, Path handlerJar) {
+        if (!Files.isRegularFile(handlerJar)) {
+            throw new IllegalArgumentException("The " + service + " Lambda jar " + handlerJar
+                    + " does not exist; build it first (mvn -pl services/" + service + " package, or ./stack build)");
+        }
     }
 
     /**

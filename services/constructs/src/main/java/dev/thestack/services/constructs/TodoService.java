@@ -7,7 +7,9 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -16,17 +18,18 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Todo subgraph: a Java Lambda (Powertools tracing, metrics, logging) over a DynamoDB table keyed by tenant.
- * Its role grants exactly the calls the handler makes, on this table only.
+ * The Todo subgraph: a Java Lambda (Powertools tracing, metrics, logging) over a DynamoDB table keyed by tenant,
+ * with an index of each user's todos ({@value #OWNER_INDEX}, the keys TodoRepository writes). Its role grants
+ * exactly the calls the handler makes, on this table and index only.
  */
 public final class TodoService extends Construct {
     public static final String SERVICE_NAME = "todo";
     public static final String HANDLER = "dev.thestack.services.todo.TodoHandler::handleRequest";
+    public static final String OWNER_INDEX = "byOwner";
 
     private final Table table;
     private final Function function;
@@ -34,10 +37,7 @@ public final class TodoService extends Construct {
 
     public TodoService(Construct scope, String id, TodoServiceProps props) {
         super(scope, id);
-        if (!Files.isRegularFile(props.handlerJar())) {
-            throw new IllegalArgumentException("Todo Lambda jar " + props.handlerJar()
-                    + " does not exist; build it first (mvn -pl services/todo package, or ./stack build)");
-        }
+        ServiceFunctions.requireJar(SERVICE_NAME, props.handlerJar());
         RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
         this.table = Table.Builder.create(this, "Table")
@@ -50,6 +50,13 @@ public final class TodoService extends Construct {
                 .deletionProtection(props.retainData())
                 .removalPolicy(removal)
                 .build();
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(OWNER_INDEX)
+                .partitionKey(Attribute.builder().name("ownerKey").type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("todoId").type(AttributeType.STRING).build())
+                // a user's list is then one Query, without a read of the table per todo
+                .projectionType(ProjectionType.ALL)
+                .build());
 
         this.logGroup = LogGroup.Builder.create(this, "Logs")
                 .retention(LogRetention.of(props.logRetentionDays()))
@@ -59,8 +66,13 @@ public final class TodoService extends Construct {
         Role role = FunctionRoles.writingTo(this, "Role",
                 "Todo subgraph: its own log group, X-Ray, and item access to its table", logGroup);
         role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:BatchGetItem"))
+                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
+                        "dynamodb:BatchGetItem"))
                 .resources(List.of(table.getTableArn()))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:Query"))
+                .resources(List.of(table.getTableArn() + "/index/" + OWNER_INDEX))
                 .build());
 
         this.function = ServiceFunctions.java(this, SERVICE_NAME, props.environment(), props.handlerJar(),

@@ -122,6 +122,16 @@ class MediaServiceTest {
                         + " https://app.example.com (no path, no wildcard)");
     }
 
+    @Test
+    void aJarThatWasNotBuiltIsRefusedSayingHowToBuildIt() {
+        Path missing = folder.resolve("not-built.jar");
+
+        assertThatThrownBy(() -> new MediaService(new Stack(new App(), "missing-jar"), "Media",
+                MediaServiceProps.builder().environment("dev").handlerJar(missing).build()))
+                .hasMessage("The media Lambda jar " + missing
+                        + " does not exist; build it first (mvn -pl services/media package, or ./stack build)");
+    }
+
     private static Map<String, Object> index(String name, String partitionKey) {
         return Map.of("IndexName", name,
                 "KeySchema", List.of(Map.of("AttributeName", partitionKey, "KeyType", "HASH"),

@@ -84,7 +84,7 @@ final class SubgraphServers implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         todo = LambdaHttpServer.builder()
-                .handler(new TodoHandler(dynalite.client(), TODO_TABLE, "test"))
+                .handler(new TodoHandler(dynalite.client(), TODO_TABLE, "test", EntityIds.sequentialPerTenant(), CLOCK))
                 .functionName("todo")
                 .start();
         S3Client s3Client = S3Client.builder()

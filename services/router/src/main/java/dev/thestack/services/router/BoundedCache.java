@@ -38,10 +38,4 @@ final class BoundedCache<K, V> {
         }
         return computed;
     }
-
-    int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
-    }
 }

@@ -113,10 +113,6 @@ public final class Router {
         return new Builder();
     }
 
-    public Supergraph supergraph() {
-        return supergraph;
-    }
-
     /** Runs the request to its end; see {@link #executeAsync}. */
     public GraphQLHttpResponse execute(GraphQLRequest request, Map<String, String> headers) {
         return executeAsync(request, headers).join();

@@ -25,8 +25,8 @@ class HttpSubgraphTransportTest {
     void startRouter() {
         Map<String, URI> urls = SubgraphEndpoints.fromEnvironment(SUPERGRAPH.subgraphs(), subgraphs.environment());
         router = Router.builder().supergraph(SUPERGRAPH)
-                .transport(new HttpSubgraphTransport(urls, Duration.ofMillis(500)))
-                .fetchTimeout(Duration.ofMillis(500))
+                .transport(new HttpSubgraphTransport(urls, Duration.ofMillis(1500)))
+                .fetchTimeout(Duration.ofMillis(1500))
                 .build();
     }
 

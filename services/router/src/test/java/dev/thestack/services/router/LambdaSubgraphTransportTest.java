@@ -60,8 +60,9 @@ class LambdaSubgraphTransportTest {
         Map<String, URI> urls = SubgraphEndpoints.fromEnvironment(SUPERGRAPH.subgraphs(),
                 Map.of("SUBGRAPH_URL_TODO", "lambda:todo-function", "SUBGRAPH_URL_MEDIA", "lambda:media-function"));
         router = Router.builder().supergraph(SUPERGRAPH)
-                .transport(SubgraphEndpoints.transport(urls, Duration.ofMillis(700), () -> lambda))
-                .fetchTimeout(Duration.ofSeconds(2))
+                // the first invoke loads and initializes the SDK's classes, which takes seconds on a busy machine
+                .transport(SubgraphEndpoints.transport(urls, Duration.ofSeconds(3), () -> lambda))
+                .fetchTimeout(Duration.ofSeconds(10))
                 .build();
     }
 
@@ -87,7 +88,7 @@ class LambdaSubgraphTransportTest {
                     .getBytes(StandardCharsets.UTF_8);
         } else if (broken.equals("slow")) {
             try {
-                Thread.sleep(2_000);
+                Thread.sleep(6_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

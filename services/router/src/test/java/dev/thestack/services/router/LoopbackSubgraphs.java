@@ -52,7 +52,7 @@ final class LoopbackSubgraphs implements AutoCloseable {
         return receivedHeaders.get(subgraph);
     }
 
-    /** From now on the subgraph sleeps for 2 s before it answers. */
+    /** From now on the subgraph sleeps for 5 s before it answers. */
     void makeSlow(String subgraph) {
         brokenAnswers.put(subgraph, "slow");
     }
@@ -82,7 +82,7 @@ final class LoopbackSubgraphs implements AutoCloseable {
             answer = JSON.writeValueAsBytes(json);
         } else if (broken.equals("slow")) {
             try {
-                Thread.sleep(2_000);
+                Thread.sleep(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -36,7 +36,8 @@ class RouterTest {
         router = Router.builder()
                 .supergraph(SUPERGRAPH)
                 .transport(subgraphs)
-                .fetchTimeout(Duration.ofMillis(300))
+                // long enough for a first, cold fetch on a busy machine; the timeout test waits it out once
+                .fetchTimeout(Duration.ofSeconds(2))
                 .metrics(new RouterMetrics() {
                     @Override
                     public void subgraphFetch(String subgraph, long nanos, boolean failed) {

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * A todo as the GraphQL schema exposes it; graphql-java reads the record's accessors as the type's fields.
  *
  * @param createdAt ISO-8601 instant in UTC with millisecond precision
+ * @param ownerId   the user who created it (Todo.owner resolves it to the User entity)
  */
-public record Todo(String id, String title, boolean done, String createdAt) {
+public record Todo(String id, String title, boolean done, String createdAt, String ownerId) {
     public static final int MAX_TITLE_LENGTH = 500;
 
     /** Unicode's White_Space, which {@link String#strip()} does not all take (no-break spaces, for one). */

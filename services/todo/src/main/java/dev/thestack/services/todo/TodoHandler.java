@@ -1,11 +1,13 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.HttpRequirements;
 import dev.thestack.services.graphql.QueryLimits;
 import dev.thestack.services.graphql.SubgraphInvocation;
 import dev.thestack.services.graphql.TenantId;
+import dev.thestack.services.graphql.UserId;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.instrumentation.InvocationAnnotations;
 import dev.thestack.services.instrumentation.ServiceMetrics;
+import java.time.Clock;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -60,10 +63,19 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
                 environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT));
     }
 
+    /** New todos get random UUIDs and the system clock's time, as in production. */
     public TodoHandler(DynamoDbClient dynamo, String tableName, String environmentName) {
+        this(dynamo, tableName, environmentName, EntityIds.randomUuids(), Clock.systemUTC());
+    }
+
+    /**
+     * For tests that need the same answers on every run (comparing two routers on the same subgraphs): the ids
+     * of new todos ({@link EntityIds#sequentialPerTenant()}) and the clock {@code createdAt} is read from.
+     */
+    public TodoHandler(DynamoDbClient dynamo, String tableName, String environmentName, EntityIds entityIds, Clock clock) {
         String service = System.getenv().getOrDefault(MetricContract.ENV_SERVICE_NAME, DEFAULT_SERVICE);
         this.metrics = new ServiceMetrics(service, environmentName);
-        this.subgraph = new TodoSubgraph(new TodoRepository(dynamo, tableName), metrics);
+        this.subgraph = new TodoSubgraph(new TodoRepository(dynamo, tableName, entityIds, clock), metrics);
         this.requestParser = new GraphQLRequestParser(json);
         this.priming = TodoPriming.register(subgraph, requestParser, json);
         this.invocation = new SubgraphInvocation(requestParser, InvocationAnnotations::tenant,
@@ -82,7 +94,8 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
         if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
             LoggingUtils.setCorrelationId(event.getRequestContext().getRequestId());
         }
-        GraphQLHttpResponse response = invocation.serve(event, (request, tenant, headers) -> subgraph.execute(request, tenant));
+        GraphQLHttpResponse response = invocation.serve(event,
+                (request, tenant, headers) -> subgraph.execute(request, tenant, UserId.optionalFromHeaders(headers)));
         if (response.hasServerErrors()) {
             metrics.count(MetricContract.GRAPHQL_ERRORS);
         }

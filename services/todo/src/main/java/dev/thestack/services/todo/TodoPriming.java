@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.TenantId;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.crac.Context;
@@ -61,7 +62,7 @@ public final class TodoPriming implements Resource {
     /** The priming request's response, as the handler would have answered it. */
     GraphQLHttpResponse prime() {
         GraphQLHttpResponse response = GraphQLHttpResponse.of(
-                subgraph.execute(requestParser.parse(PRIMING_BODY, false), PRIMING_TENANT).result());
+                subgraph.execute(requestParser.parse(PRIMING_BODY, false), PRIMING_TENANT, Optional.empty()).result());
         // thrown away: only the serializer's classes are wanted
         response.toApiGatewayResponse(json);
         return response;

@@ -1,7 +1,9 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.TenantId;
-import java.time.Instant;
+import dev.thestack.services.graphql.UserId;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -9,22 +11,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The todos in DynamoDB: one item per todo, partition key {@value #TENANT_ID} and sort key {@value #TODO_ID}, so
- * a tenant's todos are one partition and no read can cross tenants. Reads are strongly consistent: a client that
- * has just created a todo expects to see it in the next list.
+ * a tenant's todos are one partition and no read can cross tenants. Reads of the table are strongly consistent: a
+ * client that has just created a todo expects to see it in the next list.
+ *
+ * <p>A user's todos come from the global secondary index {@value #BY_OWNER_INDEX}, keyed by {@value #OWNER_KEY}
+ * (tenant and user together, so it cannot cross tenants either) and {@value #TODO_ID}, with every attribute
+ * projected: one Query, no second read. DynamoDB keeps a global index eventually consistent (usually well within a
+ * second), so a todo created a moment ago may be missing from its owner's list for that long.
  */
 public final class TodoRepository {
     public static final String TENANT_ID = "tenantId";
     public static final String TODO_ID = "todoId";
+    public static final String OWNER_KEY = "ownerKey";
+    public static final String BY_OWNER_INDEX = "byOwner";
+    private static final String OWNER_ID = "ownerId";
     private static final String TITLE = "title";
     private static final String DONE = "done";
     private static final String CREATED_AT = "createdAt";
@@ -40,21 +51,61 @@ public final class TodoRepository {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final EntityIds entityIds;
+    private final Clock clock;
 
-    public TodoRepository(DynamoDbClient dynamo, String tableName) {
+    /**
+     * @param entityIds where new todos get their ids ({@link EntityIds#randomUuids()} in production)
+     * @param clock     what {@code createdAt} is read from
+     */
+    public TodoRepository(DynamoDbClient dynamo, String tableName, EntityIds entityIds, Clock clock) {
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.entityIds = entityIds;
+        this.clock = clock;
     }
 
-    /** Stores a new, not yet done todo with a fresh random id. */
-    public Todo create(TenantId tenant, String title) {
-        Todo todo = new Todo(UUID.randomUUID().toString(), title, false, CREATED_AT_FORMAT.format(Instant.now()));
+    /** Stores a new, not yet done todo of the owner, with a fresh id. */
+    public Todo create(TenantId tenant, UserId owner, String title) {
+        Todo todo = new Todo(entityIds.next(tenant), title, false, CREATED_AT_FORMAT.format(clock.instant()), owner.value());
         dynamo.putItem(put -> put.tableName(tableName)
                 .item(toItem(tenant, todo))
-                // a UUID collision must fail loudly, not overwrite someone's todo
+                // an id collision must fail loudly, not overwrite someone's todo
                 .conditionExpression("attribute_not_exists(#todoId)")
                 .expressionAttributeNames(Map.of("#todoId", TODO_ID)));
         return todo;
+    }
+
+    /** Marks the tenant's todo done or open; empty when the tenant has no todo with this id (nothing is written). */
+    public Optional<Todo> setDone(TenantId tenant, String id, boolean done) {
+        if (!isTodoId(id)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(toTodo(dynamo.updateItem(update -> update.tableName(tableName)
+                    .key(key(tenant, id))
+                    .updateExpression("SET #done = :done")
+                    // without it, UpdateItem would create a todo of only a key and a flag
+                    .conditionExpression("attribute_exists(#todoId)")
+                    .expressionAttributeNames(Map.of("#done", DONE, "#todoId", TODO_ID))
+                    .expressionAttributeValues(Map.of(":done", AttributeValue.fromBool(done)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** At most {@code limit} of the todos the user created in the tenant, in id order. */
+    public List<Todo> listByOwner(TenantId tenant, UserId owner, int limit) {
+        return dynamo.query(query -> query.tableName(tableName)
+                        .indexName(BY_OWNER_INDEX)
+                        .keyConditionExpression("#ownerKey = :ownerKey")
+                        .expressionAttributeNames(Map.of("#ownerKey", OWNER_KEY))
+                        .expressionAttributeValues(Map.of(":ownerKey", string(ownerKey(tenant, owner.value()))))
+                        .limit(limit))
+                .items().stream()
+                .map(TodoRepository::toTodo)
+                .toList();
     }
 
     /** At most {@code limit} of the tenant's todos, in id order (the table's sort key). */
@@ -132,10 +183,20 @@ public final class TodoRepository {
         return Map.of(TENANT_ID, string(tenant.value()), TODO_ID, string(id));
     }
 
+    /**
+     * Tenant and user ids are letters, digits and {@code . _ : @ -} (see TenantId, UserId), so {@code #} between
+     * them cannot be part of either and no two pairs share a key.
+     */
+    private static String ownerKey(TenantId tenant, String ownerId) {
+        return tenant.value() + "#" + ownerId;
+    }
+
     private static Map<String, AttributeValue> toItem(TenantId tenant, Todo todo) {
         return Map.of(
                 TENANT_ID, string(tenant.value()),
                 TODO_ID, string(todo.id()),
+                OWNER_KEY, string(ownerKey(tenant, todo.ownerId())),
+                OWNER_ID, string(todo.ownerId()),
                 TITLE, string(todo.title()),
                 DONE, AttributeValue.fromBool(todo.done()),
                 CREATED_AT, string(todo.createdAt()));
@@ -146,7 +207,8 @@ public final class TodoRepository {
                 item.get(TODO_ID).s(),
                 item.get(TITLE).s(),
                 Boolean.TRUE.equals(item.get(DONE).bool()),
-                item.get(CREATED_AT).s());
+                item.get(CREATED_AT).s(),
+                item.get(OWNER_ID).s());
     }
 
     private static AttributeValue string(String value) {

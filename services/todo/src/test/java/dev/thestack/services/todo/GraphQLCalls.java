@@ -2,6 +2,7 @@ package dev.thestack.services.todo;
 
 import dev.thestack.services.awslocal.TestLambdaContext;
 import dev.thestack.services.graphql.TenantId;
+import dev.thestack.services.graphql.UserId;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -31,19 +32,34 @@ final class GraphQLCalls {
         }
     }
 
-    /** A POST whose body holds the query and variables, for the tenant (no header when null). */
+    /** The user the requests act as unless a test names another. */
+    static final String DEFAULT_USER = "user-1";
+
+    /** A POST whose body holds the query and variables, for the tenant (no header when null), as {@link #DEFAULT_USER}. */
     static APIGatewayProxyRequestEvent post(String tenant, String query, Map<String, Object> variables) {
+        return post(tenant, DEFAULT_USER, query, variables);
+    }
+
+    /** The same as the user (no header when null). */
+    static APIGatewayProxyRequestEvent post(String tenant, String user, String query, Map<String, Object> variables) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables);
-        return postRaw(tenant, toJson(body));
+        return postRaw(tenant, user, toJson(body));
     }
 
     static APIGatewayProxyRequestEvent postRaw(String tenant, String body) {
+        return postRaw(tenant, DEFAULT_USER, body);
+    }
+
+    static APIGatewayProxyRequestEvent postRaw(String tenant, String user, String body) {
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", "application/json");
         if (tenant != null) {
             headers.put(TenantId.HEADER, tenant);
+        }
+        if (user != null) {
+            headers.put(UserId.HEADER, user);
         }
         return new APIGatewayProxyRequestEvent()
                 .withHttpMethod("POST")
@@ -60,6 +76,10 @@ final class GraphQLCalls {
 
     static Reply call(TodoHandler handler, String tenant, String query, Map<String, Object> variables) {
         return call(handler, post(tenant, query, variables));
+    }
+
+    static Reply call(TodoHandler handler, String tenant, String user, String query, Map<String, Object> variables) {
+        return call(handler, post(tenant, user, query, variables));
     }
 
     static Reply read(APIGatewayProxyResponseEvent response) {

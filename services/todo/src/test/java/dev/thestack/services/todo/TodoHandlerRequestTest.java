@@ -4,6 +4,7 @@ import dev.thestack.services.awslocal.DynaliteExtension;
 import dev.thestack.services.awslocal.TestLambdaContext;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.TenantId;
+import dev.thestack.services.graphql.UserId;
 import static dev.thestack.services.todo.GraphQLCalls.call;
 import static dev.thestack.services.todo.GraphQLCalls.newTenant;
 import static dev.thestack.services.todo.GraphQLCalls.post;
@@ -92,7 +93,7 @@ class TodoHandlerRequestTest {
     void directInvokeWithoutMethodOrContentTypeIsServed() {
         String tenant = newTenant();
         APIGatewayProxyRequestEvent direct = new APIGatewayProxyRequestEvent()
-                .withHeaders(Map.of(TenantId.HEADER, tenant))
+                .withHeaders(Map.of(TenantId.HEADER, tenant, UserId.HEADER, GraphQLCalls.DEFAULT_USER))
                 .withBody(GraphQLCalls.toJson(Map.of("query", CREATE, "variables", Map.of("title", "from the router"))));
 
         Reply reply = call(handler, direct);

@@ -135,7 +135,7 @@ class TodoHandlerTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.data().path("_entities").path(0).isNull()).isTrue();
         assertThat(reply.firstError().path("message").asText())
-                .isEqualTo("This subgraph resolves only Todo entities, not Media");
+                .isEqualTo("This subgraph resolves only Todo and User entities, not Media");
         assertThat(reply.firstError().path("path")).containsExactly(
                 GraphQLCalls.JSON.valueToTree("_entities"), GraphQLCalls.JSON.valueToTree(0));
     }
@@ -203,12 +203,14 @@ class TodoHandlerTest {
     }
 
     @Test
-    void serviceSdlDeclaresTheTodoEntityForTheRouter() {
+    void serviceSdlDeclaresTheTodoAndUserEntitiesForTheRouter() {
         Reply reply = call(handler, newTenant(), "{ _service { sdl } }", Map.of());
 
         String sdl = reply.data().path("_service").path("sdl").asText();
         assertThat(sdl).contains("url : \"https://specs.apollo.dev/federation/v2.9\"");
         assertThat(sdl).contains("type Todo @key(fields : \"id\"");
+        assertThat(sdl).contains("type User @key(fields : \"id\"");
+        assertThat(sdl).contains("me: User!", "setTodoDone(done: Boolean!, id: ID!): Todo", "owner: User!");
     }
 
     @Test

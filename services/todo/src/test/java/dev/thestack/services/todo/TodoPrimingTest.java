@@ -8,8 +8,11 @@ import dev.thestack.services.awslocal.DynaliteExtension;
 import dev.thestack.services.awslocal.StandardOutput;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequestParser;
+import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.TenantId;
+import dev.thestack.services.graphql.UserId;
 import dev.thestack.services.instrumentation.ServiceMetrics;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +28,8 @@ class TodoPrimingTest {
 
     @Test
     void primingQueriesDynamoDbWithoutWritingOrEmittingMetrics() {
-        TodoRepository todos = new TodoRepository(DYNALITE.client(), TABLE);
-        Todo existing = todos.create(new TenantId("tenant-" + UUID.randomUUID()), "keep me");
+        TodoRepository todos = new TodoRepository(DYNALITE.client(), TABLE, EntityIds.randomUuids(), Clock.systemUTC());
+        Todo existing = todos.create(new TenantId("tenant-" + UUID.randomUUID()), new UserId("owner"), "keep me");
         TodoPriming priming = primingOver(TABLE);
 
         StandardOutput.Captured<GraphQLHttpResponse> primed = StandardOutput.capture(priming::prime);
@@ -49,7 +52,7 @@ class TodoPrimingTest {
 
     private static TodoPriming primingOver(String table) {
         ObjectMapper json = new ObjectMapper();
-        TodoSubgraph subgraph = new TodoSubgraph(new TodoRepository(DYNALITE.client(), table),
+        TodoSubgraph subgraph = new TodoSubgraph(new TodoRepository(DYNALITE.client(), table, EntityIds.randomUuids(), Clock.systemUTC()),
                 new ServiceMetrics("todo", "test"));
         return new TodoPriming(subgraph, new GraphQLRequestParser(json), json);
     }

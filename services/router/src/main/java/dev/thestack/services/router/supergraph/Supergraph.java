@@ -78,10 +78,6 @@ public final class Supergraph {
         return subgraphs;
     }
 
-    public Optional<Subgraph> subgraph(String name) {
-        return subgraphs.stream().filter(subgraph -> subgraph.name().equals(name)).findFirst();
-    }
-
     /** Every type and field of the supergraph, for planning: field types, possible types, arguments. */
     public GraphQLSchema schema() {
         return schema;
@@ -106,10 +102,6 @@ public final class Supergraph {
         return keysOfType.getOrDefault(typeName, List.of()).stream()
                 .filter(key -> key.graph().equals(graph) && key.resolvable())
                 .toList();
-    }
-
-    public boolean isEntity(String typeName) {
-        return !keysOfType.getOrDefault(typeName, List.of()).isEmpty();
     }
 
     /**
