@@ -82,9 +82,13 @@ public final class DynaliteExtension implements BeforeAllCallback, AfterAllCallb
     public void afterAll(ExtensionContext context) {
         if (client != null) {
             client.close();
+            client = null;
         }
         if (process != null) {
             process.close();
+            // a static field of a shared base class serves one test class after another: start afresh for the next
+            process = null;
+            endpoint = null;
         }
     }
 

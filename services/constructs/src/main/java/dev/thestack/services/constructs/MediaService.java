@@ -1,20 +1,14 @@
 package dev.thestack.services.constructs;
 
 import dev.thestack.observability.FunctionRoles;
-import dev.thestack.observability.LogRetention;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.dynamodb.Attribute;
-import software.amazon.awscdk.services.dynamodb.AttributeType;
-import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
-import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
-import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -52,7 +46,7 @@ public final class MediaService extends Construct {
     public MediaService(Construct scope, String id, MediaServiceProps props) {
         super(scope, id);
         ServiceFunctions.requireJar(SERVICE_NAME, props.handlerJar());
-        RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+        RemovalPolicy removal = ServiceStorage.removal(props.retainData());
 
         Bucket.Builder bucketBuilder = Bucket.Builder.create(this, "Bucket")
                 .encryption(BucketEncryption.S3_MANAGED)
@@ -75,24 +69,12 @@ public final class MediaService extends Construct {
         }
         this.bucket = bucketBuilder.build();
 
-        this.table = Table.Builder.create(this, "Table")
-                .partitionKey(string("tenantId"))
-                .sortKey(string("attachmentId"))
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .encryption(TableEncryption.AWS_MANAGED)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true).build())
-                .deletionProtection(props.retainData())
-                .removalPolicy(removal)
-                .build();
+        this.table = ServiceStorage.tenantTable(this, "attachmentId", props.retainData());
         // a todo's attachments and a user's uploads, each keyed by tenant and owner so no query crosses tenants
         addIndex("byTodo", "todoKey");
         addIndex("byUploader", "uploaderKey");
 
-        this.logGroup = LogGroup.Builder.create(this, "Logs")
-                .retention(LogRetention.of(props.logRetentionDays()))
-                .removalPolicy(removal)
-                .build();
+        this.logGroup = ServiceStorage.logGroup(this, props.logRetentionDays(), props.retainData());
 
         this.transcodeRole = Role.Builder.create(this, "TranscodeRole")
                 .assumedBy(new ServicePrincipal("mediaconvert.amazonaws.com"))
@@ -153,14 +135,10 @@ public final class MediaService extends Construct {
     private void addIndex(String name, String partitionKey) {
         table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
                 .indexName(name)
-                .partitionKey(string(partitionKey))
-                .sortKey(string("createdKey"))
+                .partitionKey(ServiceStorage.string(partitionKey))
+                .sortKey(ServiceStorage.string("createdKey"))
                 .projectionType(ProjectionType.ALL)
                 .build());
-    }
-
-    private static Attribute string(String name) {
-        return Attribute.builder().name(name).type(AttributeType.STRING).build();
     }
 
     public Bucket bucket() {

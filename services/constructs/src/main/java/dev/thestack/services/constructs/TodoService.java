@@ -1,17 +1,10 @@
 package dev.thestack.services.constructs;
 
 import dev.thestack.observability.FunctionRoles;
-import dev.thestack.observability.LogRetention;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.dynamodb.Attribute;
-import software.amazon.awscdk.services.dynamodb.AttributeType;
-import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
-import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
-import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.Function;
@@ -38,30 +31,15 @@ public final class TodoService extends Construct {
     public TodoService(Construct scope, String id, TodoServiceProps props) {
         super(scope, id);
         ServiceFunctions.requireJar(SERVICE_NAME, props.handlerJar());
-        RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-
-        this.table = Table.Builder.create(this, "Table")
-                .partitionKey(Attribute.builder().name("tenantId").type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name("todoId").type(AttributeType.STRING).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .encryption(TableEncryption.AWS_MANAGED)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true).build())
-                .deletionProtection(props.retainData())
-                .removalPolicy(removal)
-                .build();
+        this.table = ServiceStorage.tenantTable(this, "todoId", props.retainData());
         table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
                 .indexName(OWNER_INDEX)
-                .partitionKey(Attribute.builder().name("ownerKey").type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name("todoId").type(AttributeType.STRING).build())
+                .partitionKey(ServiceStorage.string("ownerKey"))
+                .sortKey(ServiceStorage.string("todoId"))
                 // a user's list is then one Query, without a read of the table per todo
                 .projectionType(ProjectionType.ALL)
                 .build());
-
-        this.logGroup = LogGroup.Builder.create(this, "Logs")
-                .retention(LogRetention.of(props.logRetentionDays()))
-                .removalPolicy(removal)
-                .build();
+        this.logGroup = ServiceStorage.logGroup(this, props.logRetentionDays(), props.retainData());
 
         Role role = FunctionRoles.writingTo(this, "Role",
                 "Todo subgraph: its own log group, X-Ray, and item access to its table", logGroup);

@@ -4,6 +4,7 @@ import dev.thestack.services.conformance.GraphQLHttpClient.Answer;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Runs a corpus operation through a router for a fresh tenant of its own, seeded first, as
@@ -22,7 +23,14 @@ final class CorpusRunner {
         return String.format("%s-%02d", routerPrefix, operation.number());
     }
 
+    /** Through a router over HTTP. */
     Answer run(URI router, String tenant, CorpusOperation operation) {
+        return run(tenant, operation, headers -> client.post(router, operation.query(), operation.variables(),
+                operation.operationName(), headers));
+    }
+
+    /** Through a router called in-process with the request's headers. */
+    Answer run(String tenant, CorpusOperation operation, Function<Map<String, String>, Answer> router) {
         subgraphs.seed(tenant);
         Map<String, String> headers = new LinkedHashMap<>(SubgraphServers.headers(tenant, SubgraphServers.ALICE));
         operation.headers().forEach((name, value) -> {
@@ -31,6 +39,6 @@ final class CorpusRunner {
                 headers.put(name, value);
             }
         });
-        return client.post(router, operation.query(), operation.variables(), operation.operationName(), headers);
+        return router.apply(headers);
     }
 }

@@ -3,45 +3,21 @@ package dev.thestack.services.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.thestack.services.awslocal.ApolloGatewayExtension;
-import dev.thestack.services.awslocal.DynaliteExtension;
-import dev.thestack.services.awslocal.S3rverExtension;
 import dev.thestack.services.conformance.GraphQLHttpClient.Answer;
-import dev.thestack.services.todo.TodoTables;
-import dev.thestack.services.media.MediaTables;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reference itself: @apollo/gateway answers the corpus the way the federation spec and the subgraphs say it
  * should, so agreeing with it means something. Key facts only; the comparison with the Java router checks every
  * member of every answer.
  */
-class GatewayReferenceTest {
-    @RegisterExtension
-    @Order(1)
-    static final DynaliteExtension DYNALITE = DynaliteExtension.withTables(
-            TodoTables.todoTable(SubgraphServers.TODO_TABLE), MediaTables.attachmentsTable(SubgraphServers.MEDIA_TABLE));
-
-    @RegisterExtension
-    @Order(2)
-    static final S3rverExtension S3 = S3rverExtension.withBuckets(SubgraphServers.MEDIA_BUCKET);
-
-    @RegisterExtension
-    @Order(3)
-    static final SubgraphServers SUBGRAPHS = new SubgraphServers(DYNALITE, S3);
-
-    @RegisterExtension
-    @Order(4)
-    static final ApolloGatewayExtension GATEWAY = ApolloGatewayExtension.of(Supergraph.sdl(), SUBGRAPHS::urls);
-
+class GatewayReferenceTest extends CorpusFixture {
     private static Map<String, CorpusOperation> corpus;
 
     @BeforeAll

@@ -21,13 +21,21 @@ final class JsonDiff {
         this.rightName = rightName;
     }
 
-    List<String> differences(JsonNode left, JsonNode right) {
-        List<String> differences = new ArrayList<>();
+    /** One place where the documents differ, and how. */
+    record Difference(String path, String description) {
+        @Override
+        public String toString() {
+            return path + ": " + description;
+        }
+    }
+
+    List<Difference> differences(JsonNode left, JsonNode right) {
+        List<Difference> differences = new ArrayList<>();
         compare("$", left, right, differences);
         return differences;
     }
 
-    private void compare(String path, JsonNode left, JsonNode right, List<String> differences) {
+    private void compare(String path, JsonNode left, JsonNode right, List<Difference> differences) {
         if (left.isObject() && right.isObject()) {
             Set<String> names = new LinkedHashSet<>();
             left.fieldNames().forEachRemaining(names::add);
@@ -35,9 +43,9 @@ final class JsonDiff {
             for (String name : names) {
                 String member = path + "." + name;
                 if (!right.has(name)) {
-                    differences.add(member + ": only " + leftName + " has it: " + left.get(name));
+                    differences.add(new Difference(member, "only " + leftName + " has it: " + left.get(name)));
                 } else if (!left.has(name)) {
-                    differences.add(member + ": only " + rightName + " has it: " + right.get(name));
+                    differences.add(new Difference(member, "only " + rightName + " has it: " + right.get(name)));
                 } else {
                     compare(member, left.get(name), right.get(name), differences);
                 }
@@ -48,15 +56,15 @@ final class JsonDiff {
             for (int index = 0; leftElements.hasNext() || rightElements.hasNext(); index++) {
                 String element = path + "[" + index + "]";
                 if (!rightElements.hasNext()) {
-                    differences.add(element + ": only " + leftName + " has it: " + leftElements.next());
+                    differences.add(new Difference(element, "only " + leftName + " has it: " + leftElements.next()));
                 } else if (!leftElements.hasNext()) {
-                    differences.add(element + ": only " + rightName + " has it: " + rightElements.next());
+                    differences.add(new Difference(element, "only " + rightName + " has it: " + rightElements.next()));
                 } else {
                     compare(element, leftElements.next(), rightElements.next(), differences);
                 }
             }
         } else if (!left.equals(right)) {
-            differences.add(path + ": " + leftName + " " + left + ", " + rightName + " " + right);
+            differences.add(new Difference(path, leftName + " " + left + ", " + rightName + " " + right));
         }
     }
 }

@@ -46,8 +46,10 @@ final class SubgraphServers implements BeforeAllCallback, AfterAllCallback {
     static final String TODO_TABLE = "conformance-todos";
     static final String MEDIA_TABLE = "conformance-attachments";
     static final String MEDIA_BUCKET = "conformance-media";
-    // stands still at the run's start, not at a fixed date: s3rver checks presigned URLs against its own clock, so
-    // a date more than their 15 minutes in the past made every upload of the seed fail with "Request has expired"
+    /**
+     * Stands still for the whole class, so both routers see the same createdAt and expiresAt; the moment the class
+     * starts, since s3rver refuses a presigned URL whose 15 minutes have passed by its own clock.
+     */
     static final Clock CLOCK = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
     static final String ALICE = "alice";
     static final String BOB = "bob";
