@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.contract.MetricContract;
+import dev.thestack.services.contract.MetricDefinition;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequest;
 import dev.thestack.services.graphql.GraphQLRequestParser;
@@ -167,19 +168,21 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
     private record ContractMetrics(ServiceMetrics metrics) implements RouterMetrics {
         @Override
         public void operation(String operationName, long nanos, boolean failed) {
-            MetricDimension operation = MetricDimension.operation(operationName);
-            metrics.latency(MetricContract.OPERATION_LATENCY, Duration.ofNanos(nanos), operation);
-            if (failed) {
-                metrics.count(MetricContract.OPERATION_ERRORS, operation);
-            }
+            emit(MetricContract.OPERATION_LATENCY, MetricContract.OPERATION_ERRORS,
+                    MetricDimension.operation(operationName), nanos, failed);
         }
 
         @Override
         public void subgraphFetch(String subgraph, long nanos, boolean failed) {
-            MetricDimension dimension = MetricDimension.subgraph(subgraph);
-            metrics.latency(MetricContract.SUBGRAPH_LATENCY, Duration.ofNanos(nanos), dimension);
+            emit(MetricContract.SUBGRAPH_LATENCY, MetricContract.SUBGRAPH_ERRORS, MetricDimension.subgraph(subgraph),
+                    nanos, failed);
+        }
+
+        private void emit(MetricDefinition latency, MetricDefinition errors, MetricDimension dimension, long nanos,
+                            boolean failed) {
+            metrics.latency(latency, Duration.ofNanos(nanos), dimension);
             if (failed) {
-                metrics.count(MetricContract.SUBGRAPH_ERRORS, dimension);
+                metrics.count(errors, dimension);
             }
         }
 
