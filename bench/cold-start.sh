@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cold start of every handler against the hello-world floor, on JDK 17 and JDK 25, with and without AppCDS / the
+# Cold start of every handler (Todo, Media, the router) against the hello-world floor, on JDK 17 and JDK 25, with and without AppCDS / the
 # AOT cache / C1 only, and with SnapStart's priming hooks (see bench/README.md for what each row means).
 # Usage: bench/cold-start.sh [runs] ; JDK25_HOME overrides the JDK 25 location. Prints a Markdown table.
 set -euo pipefail
@@ -15,5 +15,8 @@ else
 fi
 # the handler jars and the benchmark's class path (bench/target/runtime), built without running the tests
 mvn -B -ntp -q install -DskipTests -pl bench -am
+# the subgraph handlers this JVM serves itself run outside Lambda: EMF goes to stdout as in Lambda (not to a
+# CloudWatch agent on TCP 25888), and X-Ray has no Lambda segment to attach to
+export AWS_EMF_ENVIRONMENT=Lambda AWS_XRAY_CONTEXT_MISSING=IGNORE_ERROR
 exec "$jdk17/bin/java" -cp "bench/target/hello-lambda.jar:bench/target/runtime/*" \
   dev.thestack.bench.ColdStartBenchmark "$runs" bench/target/cold-start "${jdks[@]}"

@@ -19,6 +19,9 @@ mvn -B -ntp -q install -DskipTests -pl bench -am
 
 urls="$work/urls"
 rm -f "$urls"
+# the subgraph handlers this JVM serves itself run outside Lambda: EMF goes to stdout as in Lambda (not to a
+# CloudWatch agent on TCP 25888), and X-Ray has no Lambda segment to attach to
+export AWS_EMF_ENVIRONMENT=Lambda AWS_XRAY_CONTEXT_MISSING=IGNORE_ERROR
 java -cp "bench/target/hello-lambda.jar:bench/target/runtime/*" dev.thestack.bench.FederationBenchServers "$urls" \
   > "$work/servers.log" 2>&1 &
 servers=$!

@@ -2,15 +2,14 @@ package dev.thestack.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import dev.thestack.services.awslocal.DynaliteExtension;
 import dev.thestack.services.awslocal.LambdaFunctionProcess;
 import dev.thestack.services.awslocal.LambdaRuntimeApi;
 import dev.thestack.services.media.AwsClients;
 import dev.thestack.services.media.MediaHandler;
-import dev.thestack.services.media.MediaTables;
+import dev.thestack.services.router.SubgraphEndpoints;
+import dev.thestack.services.router.RouterHandler;
 import dev.thestack.services.todo.DynamoDbClients;
 import dev.thestack.services.todo.TodoHandler;
-import dev.thestack.services.todo.TodoTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,8 @@ import org.joda.time.DateTime;
 /**
  * Cold start of each handler as Lambda's Java runtime starts it: a fresh JVM running the runtime interface client
  * in the unpacked function, timed from just before the process starts to the runtime API receiving the answer to
- * a real first request (for Todo a GraphQL query that reads DynamoDB, here dynalite). Each run starts every
+ * a real first request: for Todo and Media a GraphQL query that reads DynamoDB (dynalite), for the router a query
+ * it plans and fetches from the Todo subgraph (served in this JVM, {@link BenchSubgraphs}). Each run starts every
  * handler once, the hello-world floor included, so the ratio to the floor compares starts on the same machine
  * under the same load. Not a test: the figures depend on the machine, and go to bench/README.md.
  *
@@ -37,8 +37,6 @@ import org.joda.time.DateTime;
 public final class ColdStartBenchmark {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(120);
     private static final String TRACE = "Root=1-67000000-0123456789abcdef01234567;Parent=0123456789abcdef;Sampled=1";
-    private static final String TODO_TABLE = "todos";
-    private static final String MEDIA_TABLE = "attachments";
     private static final Duration MEASURED_EXIT = Duration.ofSeconds(5);
     // the JVM writes the AppCDS archive or AOT cache as it exits: the AOT cache takes a second JVM to assemble
     private static final Duration TRAINING_EXIT = Duration.ofMinutes(3);
@@ -111,12 +109,10 @@ public final class ColdStartBenchmark {
             Path home = Paths.get(System.getProperty("java.home"));
             jdks.add(new Jdk("jdk" + Runtime.version().feature(), home));
         }
-        DynaliteExtension dynalite = DynaliteExtension.withTables(TodoTables.todoTable(TODO_TABLE),
-                MediaTables.attachmentsTable(MEDIA_TABLE));
-        // the extension reads nothing of JUnit's context: it starts dynalite and creates the table
-        dynalite.beforeAll(null);
+        // the subgraphs the router's first request reaches, and the tables Todo's and Media's read
+        BenchSubgraphs subgraphs = BenchSubgraphs.start();
         try {
-            List<Function> functions = functions(work, dynalite);
+            List<Function> functions = functions(work, subgraphs);
             // every run trains its own caches: an archive of other jars would be refused or, worse, half used
             fresh(work.resolve("cache"));
             List<String> rows = new ArrayList<>();
@@ -141,11 +137,12 @@ public final class ColdStartBenchmark {
             System.out.println("|---|---|---|---:|---:|---:|");
             classRows.forEach(System.out::println);
         } finally {
-            dynalite.afterAll(null);
+            subgraphs.close();
         }
     }
 
-    private static List<Function> functions(Path work, DynaliteExtension dynalite) throws IOException {
+    private static List<Function> functions(Path work, BenchSubgraphs subgraphs) throws IOException {
+        String dynamoDb = subgraphs.dynamoDbEndpoint().toString();
         Map<String, String> apiGateway = Map.of("Content-Type", "application/json");
         Function floor = new Function("hello (floor)",
                 LambdaFunctionProcess.layOut(fresh(work.resolve("task/hello")), List.of(HelloHandler.class),
@@ -157,8 +154,8 @@ public final class ColdStartBenchmark {
                 LambdaFunctionProcess.unpack(LambdaFunctionProcess.codeSourceOf(TodoHandler.class),
                         fresh(work.resolve("task/todo"))),
                 TodoHandler.class.getName() + "::handleRequest",
-                Map.of(TodoHandler.ENV_TABLE_NAME, TODO_TABLE,
-                        DynamoDbClients.ENV_ENDPOINT, dynalite.endpoint().toString(),
+                Map.of(TodoHandler.ENV_TABLE_NAME, BenchSubgraphs.TODO_TABLE,
+                        DynamoDbClients.ENV_ENDPOINT, dynamoDb,
                         "AWS_ACCESS_KEY_ID", "dynalite",
                         "AWS_SECRET_ACCESS_KEY", "dynalite",
                         "POWERTOOLS_SERVICE_NAME", "todo"),
@@ -167,18 +164,27 @@ public final class ColdStartBenchmark {
                 LambdaFunctionProcess.unpack(LambdaFunctionProcess.codeSourceOf(MediaHandler.class),
                         fresh(work.resolve("task/media"))),
                 MediaHandler.class.getName() + "::handleRequest",
-                Map.of(MediaHandler.ENV_TABLE_NAME, MEDIA_TABLE,
+                Map.of(MediaHandler.ENV_TABLE_NAME, BenchSubgraphs.MEDIA_TABLE,
                         MediaHandler.ENV_BUCKET, "bench-media",
                         MediaHandler.ENV_TRANSCODE_ROLE_ARN, "arn:aws:iam::123456789012:role/bench-transcode",
-                        AwsClients.ENV_DYNAMODB_ENDPOINT, dynalite.endpoint().toString(),
+                        AwsClients.ENV_DYNAMODB_ENDPOINT, dynamoDb,
                         // the first request reads DynamoDB only: S3 is never called
-                        AwsClients.ENV_ENDPOINT, "http://127.0.0.1:9/",
+                        AwsClients.ENV_ENDPOINT, BenchSubgraphs.unusedLoopbackPort().toString(),
                         "AWS_ACCESS_KEY_ID", "dynalite",
                         "AWS_SECRET_ACCESS_KEY", "dynalite",
                         "POWERTOOLS_SERVICE_NAME", "media"),
                 event(todoHeaders, "{\"query\":\"{ attachment(id: \\\"00000000-0000-4000-8000-000000000000\\\") { id } }\"}"),
                 "\"attachment\":null");
-        return List.of(floor, todo, media);
+        String todosQuery = "{\"query\":\"{ todos(limit: 10) { id title done } }\"}";
+        Function router = new Function("router",
+                LambdaFunctionProcess.unpack(LambdaFunctionProcess.codeSourceOf(RouterHandler.class),
+                        fresh(work.resolve("task/router"))),
+                RouterHandler.class.getName() + "::handleRequest",
+                Map.of(SubgraphEndpoints.ENV_URL_PREFIX + "TODO", subgraphs.urls().get("todo").toString(),
+                        SubgraphEndpoints.ENV_URL_PREFIX + "MEDIA", subgraphs.urls().get("media").toString(),
+                        "POWERTOOLS_SERVICE_NAME", "router"),
+                event(todoHeaders, todosQuery), "\"todos\":[");
+        return List.of(floor, todo, media, router);
     }
 
     private static List<Flags> flagSets(Jdk jdk) {

@@ -1,23 +1,14 @@
 package dev.thestack.bench;
 
 import dev.thestack.services.awslocal.ApolloGatewayExtension;
-import dev.thestack.services.awslocal.DynaliteExtension;
+import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.awslocal.LambdaHttpServer;
-import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
-import dev.thestack.services.media.MediaConvertJobs;
-import dev.thestack.services.media.MediaHandler;
-import dev.thestack.services.media.MediaTables;
-import dev.thestack.services.router.HttpSubgraphTransport;
-import dev.thestack.services.router.Router;
-import dev.thestack.services.todo.TodoHandler;
-import dev.thestack.services.todo.TodoTables;
+import dev.thestack.services.router.RouterHandler;
+import dev.thestack.services.router.SubgraphEndpoints;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,60 +17,40 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Clock;
-import java.time.Duration;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * What bench/router-vs-gateway.sh loads: dynalite, each subgraph's Lambda handler behind API Gateway's proxy
- * ({@link LambdaHttpServer}, the subgraphs as built, on DynamoDB's API), and both routers in front of the same
- * subgraph servers: {@code @apollo/gateway} (node-tools/gateway.mjs) and the Java router. The benchmark tenant is seeded
- * with todos through the Todo subgraph itself. Writes {@code name=url} lines to the file given as the first
- * argument once everything answers, then runs until killed.
+ * What bench/router-vs-gateway.sh loads: the subgraphs as built ({@link BenchSubgraphs}) and both routers in front
+ * of the same subgraph servers: {@code @apollo/gateway} (node-tools/gateway.mjs) and the Java router's Lambda
+ * handler behind the same kind of proxy server as the subgraphs. The benchmark
+ * tenant is seeded with todos through the Todo subgraph itself. Writes {@code name=url} lines to the file given as
+ * the first argument once everything answers, then runs until killed.
  */
 public final class FederationBenchServers {
     public static final String TENANT = "bench";
     public static final String USER = "bench-user";
-    private static final String TODO_TABLE = "bench-todos";
-    private static final String MEDIA_TABLE = "bench-attachments";
     private static final int SEEDED_TODOS = 10;
-    private static final Duration SUBGRAPH_TIMEOUT = Duration.ofSeconds(5);
     private static final String SUPERGRAPH = "/supergraph.graphql";
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: FederationBenchServers URL_FILE (where the servers' URLs go)");
         }
-        DynaliteExtension dynalite = DynaliteExtension.withTables(TodoTables.todoTable(TODO_TABLE),
-                MediaTables.attachmentsTable(MEDIA_TABLE));
-        // these extensions read nothing of JUnit's context: they start their server and stop it
-        dynalite.beforeAll(null);
-        LambdaHttpServer todo = LambdaHttpServer.builder()
-                .handler(new TodoHandler(dynalite.client(), TODO_TABLE, "bench"))
-                .functionName("todo")
-                .start();
-        Map<String, URI> subgraphs = new LinkedHashMap<>();
-        subgraphs.put("todo", todo.uri());
-        LambdaHttpServer media = LambdaHttpServer.builder()
-                .handler(new MediaHandler(dynalite.client(), unusedS3(), unusedMediaConvert(),
-                        new MediaHandler.Settings(MEDIA_TABLE, "bench-media", "bench"), Clock.systemUTC(),
-                        EntityIds.randomUuids()))
-                .functionName("media")
-                .start();
-        subgraphs.put("media", media.uri());
+        BenchSubgraphs subgraphs = BenchSubgraphs.start();
         String supergraph = supergraphSdl();
-        ApolloGatewayExtension gateway = ApolloGatewayExtension.of(supergraph, () -> subgraphs);
+        ApolloGatewayExtension gateway = ApolloGatewayExtension.of(supergraph, subgraphs::urls);
+        // the extension reads nothing of JUnit's context: it starts the gateway and stops it
         gateway.beforeAll(null);
-        Router router = Router.builder()
-                .supergraph(supergraph)
-                .transport(new HttpSubgraphTransport(subgraphs, SUBGRAPH_TIMEOUT))
-                .build();
+        Map<String, String> routerEnvironment = new LinkedHashMap<>();
+        subgraphs.urls().forEach((name, url) -> routerEnvironment.put(
+                SubgraphEndpoints.ENV_URL_PREFIX + name.toUpperCase(Locale.ROOT), url.toString()));
+        routerEnvironment.put(MetricContract.ENV_SERVICE_NAME, "router");
         LambdaHttpServer javaRouter = LambdaHttpServer.builder()
-                .handler(new EmbeddedRouterHandler(router))
+                .handler(new RouterHandler(routerEnvironment))
                 .functionName("router")
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -89,14 +60,12 @@ public final class FederationBenchServers {
                 System.err.println("stopping the gateway: " + e.getMessage());
             }
             javaRouter.close();
-            media.close();
-            todo.close();
-            dynalite.afterAll(null);
+            subgraphs.close();
         }, "stop-bench-servers"));
-        seed(todo.uri());
+        seed(subgraphs.todo());
 
         Map<String, URI> urls = new LinkedHashMap<>();
-        urls.put("subgraph-todo", todo.uri());
+        urls.put("subgraph-todo", subgraphs.todo());
         urls.put("apollo-gateway", gateway.uri());
         urls.put("java-router", javaRouter.uri());
         StringBuilder lines = new StringBuilder();
@@ -105,7 +74,7 @@ public final class FederationBenchServers {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Files.writeString(partial, lines);
         // the script waits for the file: it appears whole or not at all
-        Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
         System.out.print(lines);
         new CountDownLatch(1).await();
     }
@@ -133,30 +102,6 @@ public final class FederationBenchServers {
                 throw new IllegalStateException(SUPERGRAPH + " is not on the class path; build services/supergraph");
             }
             return new String(sdl.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The benchmark's queries read attachments from DynamoDB only: no upload is signed, no object read. */
-    private static S3Client unusedS3() {
-        return S3Client.builder()
-                .endpointOverride(unusedLoopbackPort())
-                .region(DynaliteExtension.REGION)
-                .credentialsProvider(DynaliteExtension.CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
-
-    /** No query of the benchmark starts a transcode. */
-    private static MediaConvertJobs unusedMediaConvert() {
-        return new MediaConvertJobs(UrlConnectionHttpClient.create(), unusedLoopbackPort(), DynaliteExtension.REGION,
-                DynaliteExtension.CREDENTIALS, "arn:aws:iam::123456789012:role/bench-transcode");
-    }
-
-    private static URI unusedLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
         }
     }
 }
