@@ -2,12 +2,20 @@
 # Throughput and latency of the routers in front of the same running subgraphs, with wrk, in one run:
 # @apollo/gateway (node-tools/gateway.mjs) and the Java router once it is served by FederationBenchServers, plus
 # the Todo subgraph called directly, whose p50 is what a router's overhead is measured against.
-# Usage: bench/router-vs-gateway.sh [seconds per measurement, default 15] [connections, default 8]
+# Usage: bench/router-vs-gateway.sh [seconds per measurement, default 15] [connections, default 8] [live|replayed]
+# live (default): the subgraphs as built, on dynalite; replayed: every target in front of subgraphs that answer
+# from memory what the live ones answered (ReplayedSubgraph), so the routers' own cost and overhead show.
 # Installs wrk from Debian if it is missing (needs root). Prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-15}"
 connections="${2:-8}"
+subgraphs="${3:-live}"
+case "$subgraphs" in
+  live) server_args=() ;;
+  replayed) server_args=(--replayed-subgraphs) ;;
+  *) echo "the third argument is live or replayed, not '$subgraphs'" >&2; exit 2 ;;
+esac
 warmup=5
 work=bench/target/router-vs-gateway
 mkdir -p "$work"
@@ -22,7 +30,9 @@ rm -f "$urls"
 # the subgraph handlers this JVM serves itself run outside Lambda: EMF goes to stdout as in Lambda (not to a
 # CloudWatch agent on TCP 25888), and X-Ray has no Lambda segment to attach to
 export AWS_EMF_ENVIRONMENT=Lambda AWS_XRAY_CONTEXT_MISSING=IGNORE_ERROR
-java -cp "bench/target/hello-lambda.jar:bench/target/runtime/*" dev.thestack.bench.FederationBenchServers "$urls" \
+# nodelay: the JDK's HTTP server (LambdaHttpServer, ReplayedSubgraph) otherwise writes the head and the body of an
+# answer in two segments, and Nagle's algorithm holds the second until the client's delayed ACK, 40 ms later
+java -Dsun.net.httpserver.nodelay=true -cp "bench/target/hello-lambda.jar:bench/target/runtime/*" dev.thestack.bench.FederationBenchServers "$urls" "${server_args[@]}" \
   > "$work/servers.log" 2>&1 &
 servers=$!
 trap 'kill "$servers" 2>/dev/null; wait "$servers" 2>/dev/null || true' EXIT
@@ -82,7 +92,7 @@ for run in $runs; do
 done
 
 echo
-echo "wrk -t1 -c$connections -d${duration}s after a ${warmup}s warm-up each; $(nproc) cores shared by wrk, the JVMs and node"
+echo "wrk -t1 -c$connections -d${duration}s after a ${warmup}s warm-up each, $subgraphs subgraphs; $(nproc) cores shared by wrk, the JVMs and node"
 echo
 echo "| target | query | req/s | p50 ms | p99 ms |"
 echo "|---|---|---:|---:|---:|"

@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -28,25 +30,42 @@ import java.util.concurrent.CountDownLatch;
  * of the same subgraph servers: {@code @apollo/gateway} (node-tools/gateway.mjs) and the Java router's Lambda
  * handler behind the same kind of proxy server as the subgraphs. The benchmark
  * tenant is seeded with todos through the Todo subgraph itself. Writes {@code name=url} lines to the file given as
- * the first argument once everything answers, then runs until killed.
+ * the first argument once everything answers, then runs until killed. With {@code --replayed-subgraphs} every
+ * target, the subgraph called directly included, stands in front of {@link ReplayedSubgraph}s instead, so the
+ * routers' own cost is what is measured.
  */
 public final class FederationBenchServers {
     public static final String TENANT = "bench";
     public static final String USER = "bench-user";
     private static final int SEEDED_TODOS = 10;
     private static final String SUPERGRAPH = "/supergraph.graphql";
+    private static final String REPLAYED = "--replayed-subgraphs";
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: FederationBenchServers URL_FILE (where the servers' URLs go)");
+        boolean replayed = args.length == 2 && args[1].equals(REPLAYED);
+        if (args.length < 1 || args.length > 2 || (args.length == 2 && !replayed)) {
+            throw new IllegalArgumentException("usage: FederationBenchServers URL_FILE [" + REPLAYED
+                    + "] (URL_FILE: where the servers' URLs go)");
         }
         BenchSubgraphs subgraphs = BenchSubgraphs.start();
+        seed(subgraphs.todo());
+        Map<String, URI> subgraphUrls = new LinkedHashMap<>();
+        List<ReplayedSubgraph> replays = new ArrayList<>();
+        for (Map.Entry<String, URI> live : subgraphs.urls().entrySet()) {
+            if (replayed) {
+                ReplayedSubgraph replay = new ReplayedSubgraph(live.getValue());
+                replays.add(replay);
+                subgraphUrls.put(live.getKey(), replay.uri());
+            } else {
+                subgraphUrls.put(live.getKey(), live.getValue());
+            }
+        }
         String supergraph = supergraphSdl();
-        ApolloGatewayExtension gateway = ApolloGatewayExtension.of(supergraph, subgraphs::urls);
+        ApolloGatewayExtension gateway = ApolloGatewayExtension.of(supergraph, () -> subgraphUrls);
         // the extension reads nothing of JUnit's context: it starts the gateway and stops it
         gateway.beforeAll(null);
         Map<String, String> routerEnvironment = new LinkedHashMap<>();
-        subgraphs.urls().forEach((name, url) -> routerEnvironment.put(
+        subgraphUrls.forEach((name, url) -> routerEnvironment.put(
                 SubgraphEndpoints.ENV_URL_PREFIX + name.toUpperCase(Locale.ROOT), url.toString()));
         routerEnvironment.put(MetricContract.ENV_SERVICE_NAME, "router");
         LambdaHttpServer javaRouter = LambdaHttpServer.builder()
@@ -60,12 +79,12 @@ public final class FederationBenchServers {
                 System.err.println("stopping the gateway: " + e.getMessage());
             }
             javaRouter.close();
+            replays.forEach(ReplayedSubgraph::close);
             subgraphs.close();
         }, "stop-bench-servers"));
-        seed(subgraphs.todo());
 
         Map<String, URI> urls = new LinkedHashMap<>();
-        urls.put("subgraph-todo", subgraphs.todo());
+        urls.put("subgraph-todo", subgraphUrls.get("todo"));
         urls.put("apollo-gateway", gateway.uri());
         urls.put("java-router", javaRouter.uri());
         StringBuilder lines = new StringBuilder();

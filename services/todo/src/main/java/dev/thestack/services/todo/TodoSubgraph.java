@@ -122,7 +122,7 @@ public final class TodoSubgraph {
     private Todo setTodoDone(DataFetchingEnvironment env) {
         boolean done = env.getArgument("done");
         return todos.setDone(tenant(env), env.getArgument("id"), done).orElseThrow(() -> new InvalidInputException(
-                "setTodoDone: the tenant has no todo with this id; the ids there are come from Query.todos"));
+                "setTodoDone: the tenant has no todo with this id; ask Query.todos for the ids of its todos"));
     }
 
     /**

@@ -132,7 +132,7 @@ class TodoUsersTest {
             assertThat(refused.status()).isEqualTo(200);
             assertThat(refused.data().path("setTodoDone").isNull()).isTrue();
             assertThat(refused.firstError().path("message").asText()).isEqualTo(
-                    "setTodoDone: the tenant has no todo with this id; the ids there are come from Query.todos");
+                    "setTodoDone: the tenant has no todo with this id; ask Query.todos for the ids of its todos");
             assertThat(refused.firstError().path("path")).containsExactly(GraphQLCalls.JSON.valueToTree("setTodoDone"));
             assertThat(refused.firstError().path("extensions").path("code").asText()).isEqualTo("BAD_USER_INPUT");
         }
