@@ -24,7 +24,7 @@ import software.amazon.awssdk.regions.Region;
 class MediaFederationTest {
     private static final String TABLE = "attachments";
     private static final String BUCKET = "media";
-    private static final String TODO = "0b7e4c8a-5d8f-4c1e-9a53-2f4a6b8d1c3e";
+    private static final String TODO_ID = "0b7e4c8a-5d8f-4c1e-9a53-2f4a6b8d1c3e";
     private static final String ENTITIES = """
             query Entities($representations: [_Any!]!) {
               _entities(representations: $representations) {
@@ -71,8 +71,8 @@ class MediaFederationTest {
                 .data().path("requestUpload").path("attachment").path("id").asText();
 
         Reply reply = call(handler, tenant, null, ENTITIES, Map.of("representations", List.of(
-                Map.of("__typename", "Todo", "id", TODO, "done", false),
-                Map.of("__typename", "Todo", "id", TODO, "done", true),
+                Map.of("__typename", "Todo", "id", TODO_ID, "done", false),
+                Map.of("__typename", "Todo", "id", TODO_ID, "done", true),
                 Map.of("__typename", "User", "id", "alice"),
                 Map.of("__typename", "Attachment", "id", id),
                 Map.of("__typename", "Attachment", "id", "00000000-0000-4000-8000-00000000ffff"))));
@@ -84,7 +84,7 @@ class MediaFederationTest {
         assertThat(entities.get(1).path("canAttach").asBoolean(true)).isFalse();
         assertThat(entities.get(2).path("uploads").get(0).path("id").asText()).isEqualTo(id);
         assertThat(entities.get(3).path("fileName").asText()).isEqualTo("a.png");
-        assertThat(entities.get(3).path("todo").path("id").asText()).isEqualTo(TODO);
+        assertThat(entities.get(3).path("todo").path("id").asText()).isEqualTo(TODO_ID);
         assertThat(entities.get(3).path("uploadedBy").path("id").asText()).isEqualTo("alice");
         assertThat(entities.get(4).isNull()).isTrue();
     }
@@ -121,7 +121,7 @@ class MediaFederationTest {
     @Test
     void canAttachWithoutTheRequiredDoneSaysWhatTheRepresentationLacks() {
         Reply reply = call(handler, newTenant(), null, "query($r: [_Any!]!) { _entities(representations: $r) { ... on Todo { canAttach } } }",
-                Map.of("r", List.of(Map.of("__typename", "Todo", "id", TODO))));
+                Map.of("r", List.of(Map.of("__typename", "Todo", "id", TODO_ID))));
 
         assertThat(reply.firstError().path("message").asText()).isEqualTo("canAttach needs the todo's done field in the"
                 + " Todo representation (@requires(fields: \"done\")); send {\"__typename\": \"Todo\", \"id\": ..., \"done\": ...}");

@@ -41,7 +41,7 @@ class MediaHandlerTest {
     private static final String TABLE = "attachments";
     private static final String BUCKET = "media";
     private static final String ROLE = "arn:aws:iam::111111111111:role/media-transcode";
-    private static final String TODO = "0b7e4c8a-5d8f-4c1e-9a53-2f4a6b8d1c3e";
+    private static final String TODO_ID = "0b7e4c8a-5d8f-4c1e-9a53-2f4a6b8d1c3e";
     // a whole second in the near past: links signed at it are valid for the test's duration
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -98,7 +98,7 @@ class MediaHandlerTest {
         assertThat(attachment.path("contentType").asText()).isEqualTo("image/png");
         assertThat(attachment.path("sizeBytes").isNull()).isTrue();
         assertThat(attachment.path("url").isNull()).isTrue();
-        assertThat(attachment.path("todo").path("id").asText()).isEqualTo(TODO);
+        assertThat(attachment.path("todo").path("id").asText()).isEqualTo(TODO_ID);
         assertThat(attachment.path("uploadedBy").path("id").asText()).isEqualTo("alice");
         assertThat(attachment.path("createdAt").asText()).isEqualTo(NOW.toString().replace("Z", ".000Z"));
         assertThat(ticket.path("expiresAt").asText()).isEqualTo(NOW.plusSeconds(900).toString());
@@ -151,7 +151,7 @@ class MediaHandlerTest {
         assertThat(job.path("role").asText()).isEqualTo(ROLE);
         assertThat(job.path("clientRequestToken").asText()).isEqualTo(tenant + ":" + id);
         assertThat(job.path("userMetadata").path("attachment").asText()).isEqualTo(id);
-        assertThat(job.path("userMetadata").path("todo").asText()).isEqualTo(TODO);
+        assertThat(job.path("userMetadata").path("todo").asText()).isEqualTo(TODO_ID);
         String prefix = "s3://" + BUCKET + "/tenants/" + tenant + "/attachments/" + id + "/";
         assertThat(job.path("settings").path("inputs").get(0).path("fileInput").asText()).isEqualTo(prefix + "original");
         assertThat(job.path("settings").path("outputGroups").get(0).path("outputGroupSettings").path("hlsGroupSettings")
@@ -302,7 +302,7 @@ class MediaHandlerTest {
     }
 
     static Map<String, Object> upload(String fileName, String contentType, long sizeBytes) {
-        return Map.of("input", Map.of("todoId", TODO, "fileName", fileName, "contentType", contentType, "sizeBytes", sizeBytes));
+        return Map.of("input", Map.of("todoId", TODO_ID, "fileName", fileName, "contentType", contentType, "sizeBytes", sizeBytes));
     }
 
     private HttpResponse<String> put(JsonNode ticket, byte[] file) throws IOException, InterruptedException {
