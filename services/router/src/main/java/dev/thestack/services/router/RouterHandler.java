@@ -12,6 +12,7 @@ import dev.thestack.services.graphql.GraphQLRequest;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.HttpRequirements;
 import dev.thestack.services.graphql.RejectedRequestException;
+import dev.thestack.services.graphql.SnapStartPriming;
 import dev.thestack.services.graphql.RequestHeaders;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.instrumentation.HttpTraceHeaders;
@@ -87,7 +88,7 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
                 .metrics(new ContractMetrics(metrics))
                 .build();
         this.requestParser = new GraphQLRequestParser(json);
-        this.priming = RouterPriming.register(supergraph, requestParser, json);
+        this.priming = SnapStartPriming.register(new RouterPriming(supergraph, requestParser, json));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.graphql.SnapStartPriming;
 import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequestParser;
@@ -77,7 +78,7 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
         this.metrics = new ServiceMetrics(service, environmentName);
         this.subgraph = new TodoSubgraph(new TodoRepository(dynamo, tableName, entityIds, clock), metrics);
         this.requestParser = new GraphQLRequestParser(json);
-        this.priming = TodoPriming.register(subgraph, requestParser, json);
+        this.priming = SnapStartPriming.register(new TodoPriming(subgraph, requestParser, json));
         this.invocation = new SubgraphInvocation(requestParser, InvocationAnnotations::tenant,
                 InvocationAnnotations::operation, LOG);
     }
