@@ -13,7 +13,6 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -46,10 +45,8 @@ public final class MediaService extends Construct {
             + " its bucket's attachment objects, MediaConvert jobs with the transcode role");
 
     private final Bucket bucket;
-    private final Bucket accessLogs;
     private final Table table;
     private final Function function;
-    private final LogGroup logGroup;
     private final Role transcodeRole;
 
     public MediaService(Construct scope, String id, MediaServiceProps props) {
@@ -57,7 +54,7 @@ public final class MediaService extends Construct {
         ServiceProps service = props.service();
         RemovalPolicy removal = ServiceStorage.removal(service.retainData());
 
-        this.accessLogs = ServerAccessLogs.bucket(this, "AccessLogs", service.logRetentionDays(), removal);
+        Bucket accessLogs = ServerAccessLogs.bucket(this, "AccessLogs", service.logRetentionDays(), removal);
         Bucket.Builder bucketBuilder = Bucket.Builder.create(this, "Bucket")
                 // who fetched or uploaded which tenant's file, for audits: presigned requests leave no other trace
                 .serverAccessLogsBucket(accessLogs)
@@ -105,7 +102,6 @@ public final class MediaService extends Construct {
                 "MEDIA_BUCKET", bucket.getBucketName(),
                 "TRANSCODE_ROLE_ARN", transcodeRole.getRoleArn()));
         this.function = deployed.function();
-        this.logGroup = deployed.logGroup();
         Role role = deployed.role();
         role.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"))
@@ -149,11 +145,6 @@ public final class MediaService extends Construct {
         return bucket;
     }
 
-    /** Where the media bucket's server access logs go; they expire with the environment's log retention. */
-    public Bucket accessLogs() {
-        return accessLogs;
-    }
-
     public Table table() {
         return table;
     }
@@ -162,9 +153,6 @@ public final class MediaService extends Construct {
         return function;
     }
 
-    public LogGroup logGroup() {
-        return logGroup;
-    }
 
     public Role transcodeRole() {
         return transcodeRole;

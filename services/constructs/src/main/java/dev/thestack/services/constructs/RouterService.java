@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
@@ -31,7 +30,6 @@ public final class RouterService extends Construct {
     private static final int TIMEOUT_SECONDS = 30;
 
     private final Function function;
-    private final LogGroup logGroup;
 
     public RouterService(Construct scope, String id, RouterServiceProps props) {
         super(scope, id);
@@ -43,7 +41,6 @@ public final class RouterService extends Construct {
                 "Federation router: its own log group, X-Ray, and invoking its subgraphs' functions"), props.service(),
                 endpoints);
         this.function = deployed.function();
-        this.logGroup = deployed.logGroup();
         deployed.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("lambda:InvokeFunction"))
                 // the ARNs as given (a function's, or an alias's): no version wildcard, so nothing else is invocable
@@ -58,9 +55,5 @@ public final class RouterService extends Construct {
 
     public Function function() {
         return function;
-    }
-
-    public LogGroup logGroup() {
-        return logGroup;
     }
 }

@@ -35,8 +35,8 @@ final class ServiceFunctions {
                 String roleDescription) {
     }
 
-    /** The function, its log group, and its role, to which the service adds exactly the calls its handler makes. */
-    record Deployed(Function function, LogGroup logGroup, Role role) {
+    /** The function, and its role, to which the service adds exactly the calls its handler makes. */
+    record Deployed(Function function, Role role) {
     }
 
     /** Refuses to deploy a service whose jar was not built (its module is services/&lt;service&gt;). */
@@ -80,6 +80,6 @@ final class ServiceFunctions {
                 .role(role)
                 .logGroup(logGroup)
                 .build();
-        return new Deployed(function, logGroup, role);
+        return new Deployed(function, role);
     }
 }

@@ -5,7 +5,6 @@ import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -29,7 +28,6 @@ public final class TodoService extends Construct {
 
     private final Table table;
     private final Function function;
-    private final LogGroup logGroup;
 
     public TodoService(Construct scope, String id, ServiceProps props) {
         super(scope, id);
@@ -44,7 +42,6 @@ public final class TodoService extends Construct {
         ServiceFunctions.Deployed deployed = ServiceFunctions.deploy(this, SPEC, props,
                 Map.of("TODO_TABLE_NAME", table.getTableName()));
         this.function = deployed.function();
-        this.logGroup = deployed.logGroup();
         deployed.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
                         "dynamodb:BatchGetItem"))
@@ -62,9 +59,5 @@ public final class TodoService extends Construct {
 
     public Function function() {
         return function;
-    }
-
-    public LogGroup logGroup() {
-        return logGroup;
     }
 }
