@@ -1,5 +1,6 @@
 package dev.thestack.services.instrumentation;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.List;
 
 /**
@@ -64,26 +65,9 @@ final class EmfLine {
         string(json, value);
     }
 
-    /** A JSON string per RFC 8259: quote, backslash and the control characters escaped. */
     private static StringBuilder string(StringBuilder json, String value) {
         json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
+        JsonStringEncoder.getInstance().quoteAsString(value, json);
         return json.append('"');
     }
 }
