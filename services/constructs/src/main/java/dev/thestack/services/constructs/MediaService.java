@@ -12,6 +12,7 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -40,6 +41,7 @@ public final class MediaService extends Construct {
     private final Bucket bucket;
     private final Table table;
     private final Function function;
+    private final Alias alias;
     private final LogGroup logGroup;
     private final Role transcodeRole;
 
@@ -130,6 +132,7 @@ public final class MediaService extends Construct {
                 .role(role)
                 .logGroup(logGroup)
                 .build();
+        this.alias = ServiceFunctions.live(function);
     }
 
     private void addIndex(String name, String partitionKey) {
@@ -151,6 +154,11 @@ public final class MediaService extends Construct {
 
     public Function function() {
         return function;
+    }
+
+    /** What callers invoke: the published version, which starts from its SnapStart snapshot ($LATEST has none). */
+    public Alias alias() {
+        return alias;
     }
 
     public LogGroup logGroup() {

@@ -7,6 +7,7 @@ import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
@@ -26,6 +27,7 @@ public final class TodoService extends Construct {
 
     private final Table table;
     private final Function function;
+    private final Alias alias;
     private final LogGroup logGroup;
 
     public TodoService(Construct scope, String id, TodoServiceProps props) {
@@ -62,6 +64,7 @@ public final class TodoService extends Construct {
                 .role(role)
                 .logGroup(logGroup)
                 .build();
+        this.alias = ServiceFunctions.live(function);
     }
 
     public Table table() {
@@ -70,6 +73,11 @@ public final class TodoService extends Construct {
 
     public Function function() {
         return function;
+    }
+
+    /** What callers invoke: the published version, which starts from its SnapStart snapshot ($LATEST has none). */
+    public Alias alias() {
+        return alias;
     }
 
     public LogGroup logGroup() {
