@@ -4,9 +4,11 @@ import dev.thestack.governance.ControlTowerRoles;
 import dev.thestack.observability.LogDelivery;
 import software.amazon.awscdk.services.sqs.Queue;
 import dev.thestack.observability.XRayTracing;
-import dev.thestack.services.constructs.TodoService;
+import software.amazon.awscdk.services.lambda.Function;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import dev.thestack.services.constructs.MediaService;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -21,13 +23,31 @@ final class NagSuppressionsCatalog {
     private NagSuppressionsCatalog() {
     }
 
-    static void todoService(TodoService todo) {
-        NagSuppressions.addResourceSuppressions(todo.function().getRole(), List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-IAM5")
-                .reason("xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions; "
-                        + "'*' is the only resource they accept (granted by Lambda active tracing).")
-                .appliesTo(List.of("Resource::*"))
-                .build()), true);
+    static void serviceFunctions(List<Function> functions) {
+        functions.forEach(function -> NagSuppressions.addResourceSuppressions(function.getRole(), List.of(
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions; "
+                                + "'*' is the only resource they accept (granted by Lambda active tracing).")
+                        .appliesTo(List.of("Resource::*"))
+                        .build()), true));
+    }
+
+    static void mediaService(MediaService media) {
+        String bucketId = Stack.of(media).getLogicalId((CfnElement) media.bucket().getNode().getDefaultChild());
+        // the key of every object names its tenant and attachment, neither known at deploy time
+        RegexAppliesTo attachmentObjects = RegexAppliesTo.builder()
+                .regex("/^Resource::<" + bucketId + "\\.Arn>\\/tenants\\/\\*\\/attachments\\/\\*\\/([a-z]+(\\/\\*)?|\\*)$/")
+                .build();
+        String reason = "Media objects live at tenants/<tenant>/attachments/<id>/<file>; the tenant and the "
+                + "attachment id are known only at run time, so the statement fixes the bucket, the layout and the "
+                + "file (original, variants, HLS renditions) and wildcards those two path segments only.";
+        List.of(media.function().getRole(), media.transcodeRole()).forEach(role ->
+                NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason(reason)
+                        .appliesTo(List.of(attachmentObjects))
+                        .build()), true));
     }
 
     static void deadLetterQueues(List<Queue> queues) {

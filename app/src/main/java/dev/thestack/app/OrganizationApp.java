@@ -1,6 +1,7 @@
 package dev.thestack.app;
 
 import dev.thestack.dashboards.AlarmThresholds;
+import dev.thestack.dashboards.MonitoredService;
 import dev.thestack.dashboards.WorkloadMonitoring;
 import dev.thestack.dashboards.WorkloadMonitoringProps;
 import dev.thestack.governance.LandingZone;
@@ -26,8 +27,13 @@ import dev.thestack.routing.CentralAlarmBus;
 import dev.thestack.observability.XRayTracing;
 import dev.thestack.observability.XRayTracingProps;
 import dev.thestack.runbooks.RunbookIndex;
+import dev.thestack.services.constructs.MediaService;
+import dev.thestack.services.constructs.MediaServiceProps;
+import dev.thestack.services.constructs.RouterService;
+import dev.thestack.services.constructs.RouterServiceProps;
+import dev.thestack.services.constructs.ServiceProps;
 import dev.thestack.services.constructs.TodoService;
-import dev.thestack.services.constructs.TodoServiceProps;
+import dev.thestack.services.contract.MetricContract;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
@@ -35,7 +41,9 @@ import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.Topic;
+import software.constructs.Construct;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,30 +107,76 @@ public final class OrganizationApp {
         for (Account account : config.workloadAccounts()) {
             var environment = config.environmentOf(account);
             Stack stack = add(account, "Workload of " + environment.name()
-                    + ": Todo subgraph, monitoring, link to the sink, log delivery to the archive");
+                    + ": GraphQL router, Todo and Media subgraphs, monitoring, link to the sink, log delivery to the archive");
             new WorkloadLink(stack, "MonitoringLink", new WorkloadLinkProps(monitoring.id(), monitoring.region()));
             if (config.alarmRouting().isPresent()) {
                 forwardAlarms(stack, account, runbooks);
             }
             NagSuppressionsCatalog.xrayTracing(new XRayTracing(stack, "Tracing",
                     new XRayTracingProps(config.tracing(), environment.logRetentionDays())));
-            TodoService todo = new TodoService(stack, "Todo", TodoServiceProps.builder()
+            ServiceProps.Builder deployment = ServiceProps.builder()
                     .environment(environment.name())
                     .logRetentionDays(environment.logRetentionDays())
-                    .handlerJar(artifacts.todoJar())
-                    .retainData(!"dev".equals(environment.name()))
-                    .build());
-            AccountStacks.costTag(todo, config, "Service", TodoService.SERVICE_NAME);
-            AccountStacks.costTag(todo, config, "Team", config.ownerOf(TodoService.SERVICE_NAME).name());
-            AccountStacks.costTag(todo, config, "CostCenter", config.ownerOf(TodoService.SERVICE_NAME).costCenter());
-            NagSuppressionsCatalog.todoService(todo);
-            new WorkloadMonitoring(stack, "Monitoring", new WorkloadMonitoringProps(account.name(),
-                    AlarmNames.prefix(config.ownerOf("todo").name(), "todo", account.name()),
-                    environment.name(), runbooks, todo.function(), todo.table(), AlarmThresholds.defaults()));
+                    .retainData(!"dev".equals(environment.name()));
+            TodoService todo = new TodoService(stack, "Todo", deployment.handlerJar(artifacts.todoJar()).build());
+            // no upload origins: there is no web frontend yet whose pages would PUT to the bucket
+            MediaService media = new MediaService(stack, "Media",
+                    MediaServiceProps.of(deployment.handlerJar(artifacts.mediaJar()).build()));
+            Map<String, IFunction> subgraphs = new LinkedHashMap<>();
+            subgraphs.put(TodoService.SERVICE_NAME, todo.alias());
+            subgraphs.put(MediaService.SERVICE_NAME, media.alias());
+            RouterService router = new RouterService(stack, "Router",
+                    new RouterServiceProps(deployment.handlerJar(artifacts.routerJar()).build(), subgraphs));
+            serviceCostTags(todo, TodoService.SERVICE_NAME);
+            serviceCostTags(media, MediaService.SERVICE_NAME);
+            serviceCostTags(router, RouterService.SERVICE_NAME);
+            NagSuppressionsCatalog.serviceFunctions(List.of(todo.function(), media.function(), router.function()));
+            NagSuppressionsCatalog.mediaService(media);
+            new WorkloadMonitoring(stack, "Monitoring", new WorkloadMonitoringProps(account.name(), environment.name(),
+                    runbooks, List.of(
+                            MonitoredService.builder()
+                                    .service(RouterService.SERVICE_NAME)
+                                    .title("GraphQL router")
+                                    .alarmNamePrefix(alarmPrefix(RouterService.SERVICE_NAME, account))
+                                    .function(router.function())
+                                    .shownMetrics(List.of(MetricContract.QUERY_PLAN_CACHE_MISSES))
+                                    .routedSubgraphs(List.copyOf(subgraphs.keySet()))
+                                    .build(),
+                            MonitoredService.builder()
+                                    .service(TodoService.SERVICE_NAME)
+                                    .title("Todo subgraph")
+                                    .alarmNamePrefix(alarmPrefix(TodoService.SERVICE_NAME, account))
+                                    .function(todo.function())
+                                    .table(todo.table())
+                                    .shownMetrics(List.of(MetricContract.TODO_CREATED))
+                                    .build(),
+                            MonitoredService.builder()
+                                    .service(MediaService.SERVICE_NAME)
+                                    .title("Media subgraph")
+                                    .alarmNamePrefix(alarmPrefix(MediaService.SERVICE_NAME, account))
+                                    .function(media.function())
+                                    .table(media.table())
+                                    // not alarmed: a rejected upload is a client sending another file than it announced
+                                    .shownMetrics(List.of(MetricContract.UPLOADS_REQUESTED, MetricContract.UPLOADS_COMPLETED,
+                                            MetricContract.UPLOADS_REJECTED, MetricContract.TRANSCODE_JOBS_STARTED))
+                                    .build()),
+                    AlarmThresholds.defaults()));
             // last: it subscribes every log group the stack holds by now
             new LogSubscriptions(stack, "LogDelivery", destinationArn);
         }
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).reports(true).build()));
+    }
+
+    /** A service's own resources are its owning team's cost, not the account's. */
+    private void serviceCostTags(Construct service, String name) {
+        AccountStacks.costTag(service, config, "Service", name);
+        AccountStacks.costTag(service, config, "Team", config.ownerOf(name).name());
+        AccountStacks.costTag(service, config, "CostCenter", config.ownerOf(name).costCenter());
+    }
+
+    /** Alarms of a service name its owning team first: the central routing reads the team from there. */
+    private String alarmPrefix(String service, Account account) {
+        return AlarmNames.prefix(config.ownerOf(service).name(), service, account.name());
     }
 
     /** The account's alarm state changes go to the central bus; failures to do so are the platform team's. */

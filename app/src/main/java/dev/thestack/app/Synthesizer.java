@@ -25,11 +25,9 @@ public final class Synthesizer {
      * assembly is kept at {@link Result#assembly()} for inspection, and {@code out} is left as it was)
      */
     public Result synth(StackConfig config, ServiceArtifacts artifacts, Path out) {
-        List<Path> missing = artifacts.missing();
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("the Lambda artifacts " + missing + " are not built; run the build "
-                    + "(./stack builds on first use; after `git clean`, run ./stack build)");
-        }
+        artifacts.missing().ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
         try (AssemblyOutput output = AssemblyOutput.open(out)) {
             long started = System.nanoTime();
             progress.accept("starting the CDK runtime (jsii; the first call takes a few seconds)");

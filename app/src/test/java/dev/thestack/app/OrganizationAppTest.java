@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.model.Account;
 import dev.thestack.model.AccountRole;
+import dev.thestack.model.AlarmNames;
 import dev.thestack.model.SamplingRule;
 import dev.thestack.model.TraceGroup;
 import dev.thestack.model.StackConfig;
+import dev.thestack.dashboards.AlarmThresholds;
 import dev.thestack.runbooks.AlarmKind;
 import dev.thestack.runbooks.RunbookIndex;
 import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.contract.MetricDefinition;
+import dev.thestack.services.constructs.MediaService;
+import dev.thestack.services.constructs.RouterService;
 import dev.thestack.services.constructs.TodoService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -453,14 +457,112 @@ class OrganizationAppTest {
         assertThat(dynamoActions).as("the calls TodoRepository makes, and no Scan or delete")
                 .containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                         "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:Query");
-        List<JsonNode> tables = resourcesOfType(integration, "AWS::DynamoDB::Table");
-        assertThat(tables).hasSize(1);
-        String table = logicalIdWhere(integration, "AWS::DynamoDB::Table", "BillingMode", "PAY_PER_REQUEST");
+        assertThat(resourcesOfType(integration, "AWS::DynamoDB::Table")).as("Todo's and Media's").hasSize(2);
+        String table = logicalIdOf(integration, "AWS::DynamoDB::Table",
+                t -> t.path("Properties").path("KeySchema").toString().contains("\"todoId\""));
         assertThat(statements).filteredOn(s -> s.path("Action").toString().contains("dynamodb:"))
                 .extracting(s -> s.path("Resource").toString())
                 .as("the table, and the owner index for Query only")
                 .anySatisfy(resource -> assertThat(resource).contains("/index/" + TodoService.OWNER_INDEX))
                 .allSatisfy(resource -> assertThat(resource).contains("\"" + table + "\""));
+    }
+
+    @Test
+    void theRouterInvokesExactlyTheLiveAliasesOfTheTodoAndMediaFunctionsOfItsOwnAccount() {
+        for (Account account : config.workloadAccounts()) {
+            JsonNode template = templates.get(account.name());
+            String router = logicalIdWhere(template, "AWS::Lambda::Function", "Handler", RouterService.HANDLER);
+            String todo = logicalIdWhere(template, "AWS::Lambda::Function", "Handler", TodoService.HANDLER);
+            String media = logicalIdWhere(template, "AWS::Lambda::Function", "Handler", MediaService.HANDLER);
+            JsonNode properties = template.path("Resources").path(router).path("Properties");
+            JsonNode variables = properties.path("Environment").path("Variables");
+
+            // the aliases: their published versions start from SnapStart snapshots, $LATEST would not
+            String todoAlias = liveAliasOf(template, todo);
+            String mediaAlias = liveAliasOf(template, media);
+            assertThat(variables.path("SUBGRAPH_URL_TODO")).isEqualTo(lambdaUrl(todoAlias));
+            assertThat(variables.path("SUBGRAPH_URL_MEDIA")).isEqualTo(lambdaUrl(mediaAlias));
+            assertThat(variables.path(MetricContract.ENV_ENVIRONMENT).asText()).isEqualTo(account.environment().orElseThrow());
+            assertThat(properties.path("TracingConfig").path("Mode").asText()).isEqualTo("Active");
+            List<JsonNode> invokes = policyStatements(template, roleOf(template, router)).stream()
+                    .filter(statement -> statement.path("Action").toString().contains("lambda:")).toList();
+            assertThat(invokes).hasSize(1);
+            assertThat(invokes.get(0).path("Action").asText()).isEqualTo("lambda:InvokeFunction");
+            assertThat(invokes.get(0).path("Resource")).containsExactly(ref(todoAlias), ref(mediaAlias));
+        }
+    }
+
+    @Test
+    void eachServicesResourcesCarryItsOwningTeamsCostTags() {
+        for (String service : StackConfig.KNOWN_SERVICES) {
+            var owner = config.ownerOf(service);
+            String handler = Map.of("todo", TodoService.HANDLER, "media", MediaService.HANDLER,
+                    "router", RouterService.HANDLER).get(service);
+            template("integration").hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "Handler", handler,
+                    "Tags", Match.arrayWith(List.of(
+                            Map.of("Key", "CostCenter", "Value", owner.costCenter()),
+                            Map.of("Key", "Environment", "Value", "integration"),
+                            Map.of("Key", "Service", "Value", service),
+                            Map.of("Key", "Team", "Value", owner.name())))));
+        }
+        template("integration").hasResourceProperties("AWS::S3::Bucket", Map.of("Tags", Match.arrayWith(List.of(
+                Map.of("Key", "Service", "Value", "media"),
+                Map.of("Key", "Team", "Value", config.ownerOf("media").name())))));
+    }
+
+    @Test
+    void everyServicesAlarmsAreNamedForItsOwningTeamAndTheRouterWatchesEachSubgraph() {
+        for (Account account : config.workloadAccounts()) {
+            List<String> names = resourcesOfType(templates.get(account.name()), "AWS::CloudWatch::Alarm").stream()
+                    .map(alarm -> alarm.path("Properties").path("AlarmName").asText()).toList();
+            for (String service : StackConfig.KNOWN_SERVICES) {
+                String prefix = AlarmNames.prefix(config.ownerOf(service).name(), service, account.name()) + "-";
+                assertThat(names).filteredOn(name -> name.startsWith(prefix)).as(prefix)
+                        .anyMatch(name -> name.contains(service + "-lambda"))
+                        .anyMatch(name -> name.contains("graphql-errors") && name.endsWith("-Critical"));
+            }
+            String router = AlarmNames.prefix(config.ownerOf("router").name(), "router", account.name()) + "-";
+            for (String subgraph : List.of("todo", "media")) {
+                assertThat(names).filteredOn(name -> name.startsWith(router))
+                        .anyMatch(name -> name.contains(subgraph + "-subgraph-errors") && name.endsWith("-Critical"))
+                        .anyMatch(name -> name.contains(subgraph + "-subgraph-latency") && name.endsWith("-Warning"));
+            }
+        }
+        JsonNode integration = templates.get("integration");
+        JsonNode errors = alarmNamed(integration, "platform.router.integration-router-service-media-subgraph-errors-Critical");
+        assertThat(errors.path("Threshold").asInt()).isEqualTo(AlarmThresholds.defaults().subgraphErrors());
+        assertThat(errors.path("Metrics").get(0).path("MetricStat")).isEqualTo(JSON.valueToTree(Map.of(
+                "Metric", Map.of("Namespace", MetricContract.NAMESPACE, "MetricName", MetricContract.SUBGRAPH_ERRORS.name(),
+                        "Dimensions", List.of(Map.of("Name", "Environment", "Value", "integration"),
+                                Map.of("Name", "Service", "Value", "router"), Map.of("Name", "Subgraph", "Value", "media"))),
+                "Period", 300, "Stat", "Sum")));
+        JsonNode latency = alarmNamed(integration, "platform.router.integration-router-service-todo-subgraph-latency-Warning");
+        assertThat(latency.path("Threshold").asLong()).isEqualTo(AlarmThresholds.defaults().subgraphP99Latency().toMillis());
+        assertThat(latency.path("Metrics").get(0).path("MetricStat").path("Stat").asText()).isEqualTo("p99");
+        assertThat(latency.path("Metrics").get(0).path("MetricStat").path("Metric").path("MetricName").asText())
+                .isEqualTo(MetricContract.SUBGRAPH_LATENCY.name());
+    }
+
+    private static JsonNode alarmNamed(JsonNode template, String name) {
+        return resourcesOfType(template, "AWS::CloudWatch::Alarm").stream()
+                .map(alarm -> alarm.path("Properties"))
+                .filter(properties -> properties.path("AlarmName").asText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no alarm " + name));
+    }
+
+    private static JsonNode lambdaUrl(String alias) {
+        return JSON.valueToTree(Map.of("Fn::Join", List.of("", List.of("lambda:", Map.of("Ref", alias)))));
+    }
+
+    private static JsonNode ref(String logicalId) {
+        return JSON.valueToTree(Map.of("Ref", logicalId));
+    }
+
+    /** The function's "live" alias, whose Ref is its ARN. */
+    private static String liveAliasOf(JsonNode template, String function) {
+        return logicalIdOf(template, "AWS::Lambda::Alias", alias -> alias.path("Properties").path("Name").asText()
+                .equals("live") && alias.path("Properties").path("FunctionName").path("Ref").asText().equals(function));
     }
 
     @Test
@@ -471,7 +573,8 @@ class OrganizationAppTest {
             JsonNode template = templates.get(account.name());
             assertThat(resourcesOfType(template, "AWS::CloudWatch::Dashboard")).hasSize(1);
             List<JsonNode> alarms = resourcesOfType(template, "AWS::CloudWatch::Alarm");
-            assertThat(alarms).as("8 on the service, 2 on alarm delivery (forwarder and failure-email DLQs)").hasSize(10);
+            assertThat(alarms).as("8 on Todo, 8 on Media, 9 on the router (5 and 2 per subgraph), 2 on alarm delivery"
+                    + " (forwarder and failure-email DLQs)").hasSize(27);
             for (JsonNode alarm : alarms) {
                 String description = alarm.path("Properties").path("AlarmDescription").asText();
                 String link = runbookLink(description);

@@ -14,8 +14,12 @@ public record StackConfig(Organization organization, CostTags tags, Runbooks run
                           List<Tenant> tenants, Optional<ControlTower> controlTower,
                           Optional<AlarmRouting> alarmRouting, Tracing tracing) {
 
-    /** The services the toolkit deploys into every workload account; each needs an owning team. */
-    public static final List<String> KNOWN_SERVICES = List.of("todo");
+    /**
+     * The services the toolkit deploys into every workload account, each needing an owning team: the Todo and
+     * Media GraphQL subgraphs and the federation router in front of them. The names are the services' Service
+     * metric dimension and cost tag.
+     */
+    public static final List<String> KNOWN_SERVICES = List.of("todo", "media", "router");
 
     public StackConfig {
         teams = List.copyOf(teams);

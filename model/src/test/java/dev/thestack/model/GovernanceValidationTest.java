@@ -46,7 +46,7 @@ class GovernanceValidationTest {
                 .isEqualTo("arn:aws:controltower:eu-west-1::control/AWS-GR_S3_VERSIONING_ENABLED");
         assertThat(config.allowedTagValues("CostCenter")).containsExactly("CC-1000", "CC-2000");
         assertThat(config.allowedTagValues("Environment")).containsExactly("prod", "integration", "dev", "shared");
-        assertThat(config.allowedTagValues("Service")).containsExactly("platform", "todo");
+        assertThat(config.allowedTagValues("Service")).containsExactly("platform", "todo", "media", "router");
     }
 
     @Test

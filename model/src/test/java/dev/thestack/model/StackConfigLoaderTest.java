@@ -32,6 +32,8 @@ class StackConfigLoaderTest {
         assertThat(config.organizationalUnit("Workloads/Prod")).isPresent();
         assertThat(config.environmentOf(config.account("dev-alice")).logRetentionDays()).isEqualTo(7);
         assertThat(config.ownerOf("todo").name()).isEqualTo("product");
+        assertThat(config.ownerOf("media").name()).isEqualTo("product");
+        assertThat(config.ownerOf("router").name()).isEqualTo("platform");
         assertThat(config.account("integration").region()).as("defaults to the home region").isEqualTo("eu-west-1");
     }
 
@@ -63,7 +65,7 @@ class StackConfigLoaderTest {
         unknown OU, suggested                | 'ou: Workloads/Test'              | 'ou: Workloads/Tset'                | accounts[6].ou       | did you mean 'Workloads/Test'?
         unknown parent OU                    | 'parent: Workloads\n  - name: Test' | 'parent: Workload\n  - name: Test'  | organizationalUnits[3].parent | unknown OU 'Workload'
         unknown environment                  | 'environment: integration'        | 'environment: staging'              | accounts[6].environment | known environments: prod, integration, dev
-        unknown team                         | 'team: product\n\nenvironments'   | 'team: billing\n\nenvironments'     | services[0].team     | unknown team 'billing'
+        unknown team                         | 'name: todo\n    team: product'  | 'name: todo\n    team: billing'    | services[0].team     | unknown team 'billing'
         unknown tenant account               | 'account: prod-globex'            | 'account: prod-globx'               | tenants[0].account   | did you mean 'prod-globex'?
         home region not governed             | 'homeRegion: eu-west-1'           | 'homeRegion: ap-south-1'            | organization.homeRegion | not one of governedRegions
         account region not governed          | 'role: audit'                     | 'role: audit\n    region: sa-east-1' | accounts[2].region  | not a governed region
@@ -79,6 +81,8 @@ class StackConfigLoaderTest {
         bad log retention                    | 'logRetentionDays: 30'            | 'logRetentionDays: 31'              | environments[1].logRetentionDays | use 30
         unknown service                      | '  - name: todo\n    team: product' | '  - name: todos\n    team: product' | services[0].name   | did you mean 'todo'?
         service without owner                | '  - name: todo\n    team: product' | ''                                | services             | service 'todo' has no owning team
+        service the toolkit does not deploy  | '  - name: router\n    team: platform' | '  - name: search\n    team: platform' | services[2].name | known services: todo, media, router
+        router without owner                 | '  - name: router\n    team: platform' | ''                              | services             | service 'router' has no owning team
         tag the toolkit cannot fill          | '[Service, Environment'           | '[Owner, Environment'               | tags.required[0]     | cannot fill tag 'Owner'
         runbook base url not https           | 'baseUrl: https://'               | 'baseUrl: http://'                  | runbooks.baseUrl     | https:// URL
         bad organization id                  | 'id: o-a1b2c3d4e5'                | 'id: a1b2c3'                        | organization.id      | aws organizations describe-organization

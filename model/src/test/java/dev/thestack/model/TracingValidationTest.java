@@ -45,14 +45,16 @@ class TracingValidationTest {
     void withoutTheSectionEveryMutationAndFivePercentBoostedOnErrorsAreSampledAndEachServiceHasAGroup() {
         Tracing tracing = StackConfigLoader.parse(UNDECLARED, "stack.yaml").tracing();
 
-        assertThat(tracing).isEqualTo(Tracing.defaults(List.of(new ServiceOwner("todo", "product"))));
+        assertThat(tracing).isEqualTo(Tracing.defaults(List.of(new ServiceOwner("todo", "product"),
+                new ServiceOwner("media", "product"), new ServiceOwner("router", "platform"))));
         assertThat(tracing.kmsEncryption()).isTrue();
         assertThat(tracing.samplingRules().get(0).attributes()).containsEntry(Tracing.OPERATION_TYPE_ATTRIBUTE, "mutation");
         assertThat(tracing.samplingRules().get(0).fixedRate()).isEqualTo(1.0);
         assertThat(tracing.samplingRules().get(1).fixedRate()).isEqualTo(0.05);
         assertThat(tracing.samplingRules().get(1).boostOnErrors()).isPresent();
         assertThat(tracing.groups()).extracting(TraceGroup::filter)
-                .containsExactly("fault = true", "error = true", "annotation.Service = \"todo\"");
+                .containsExactly("fault = true", "error = true", "annotation.Service = \"todo\"",
+                        "annotation.Service = \"media\"", "annotation.Service = \"router\"");
         assertThat(tracing.groups()).allSatisfy(g -> assertThat(g.insights()).isTrue());
     }
 
@@ -63,7 +65,7 @@ class TracingValidationTest {
 
         assertThat(tracing.kmsEncryption()).isFalse();
         assertThat(tracing.samplingRules()).as("X-Ray's own Default rule alone").isEmpty();
-        assertThat(tracing.groups()).as("groups left out: the defaults").hasSize(3);
+        assertThat(tracing.groups()).as("groups left out: the defaults, one per service").hasSize(5);
     }
 
     @Test

@@ -7,7 +7,6 @@ import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
-import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.s3.StorageClass;
 import software.amazon.awscdk.services.s3.Transition;
 import software.constructs.Construct;
@@ -31,18 +30,7 @@ public final class LogArchive extends Construct {
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         // S3 server access logs can only be delivered to SSE-S3 buckets, hence a second, S3-managed key here.
-        this.accessLogs = Bucket.Builder.create(this, "AccessLogs")
-                .encryption(BucketEncryption.S3_MANAGED)
-                .enforceSsl(true)
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED)
-                .versioned(true)
-                .lifecycleRules(List.of(LifecycleRule.builder()
-                        .expiration(Duration.days(accessLogRetentionDays))
-                        .noncurrentVersionExpiration(Duration.days(7))
-                        .build()))
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
+        this.accessLogs = ServerAccessLogs.bucket(this, "AccessLogs", accessLogRetentionDays, RemovalPolicy.RETAIN);
         this.archive = Bucket.Builder.create(this, "Archive")
                 .encryption(BucketEncryption.KMS)
                 .encryptionKey(key)

@@ -8,6 +8,8 @@ public enum AlarmKind {
     DYNAMODB_THROTTLES("dynamodb-throttles.md"),
     DYNAMODB_ERRORS("dynamodb-errors.md"),
     GRAPHQL_ERRORS("graphql-errors.md"),
+    SUBGRAPH_ERRORS("subgraph-errors.md"),
+    SUBGRAPH_LATENCY("subgraph-latency.md"),
     ALARM_DELIVERY("alarm-delivery.md");
 
     private final String fileName;

@@ -1,6 +1,6 @@
 package dev.thestack.services.constructs;
 
-import dev.thestack.observability.FunctionRoles;
+import dev.thestack.observability.ServerAccessLogs;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -14,7 +14,6 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -36,21 +35,32 @@ public final class MediaService extends Construct {
     public static final String HANDLER = "dev.thestack.services.media.MediaHandler::handleRequest";
     /** Every object lives under a tenant's attachment: tenants/&lt;tenant&gt;/attachments/&lt;id&gt;/&lt;file&gt;. */
     static final String ATTACHMENT_OBJECTS = "tenants/*/attachments/*/";
+    public static final String TODO_INDEX = "byTodo";
+    public static final String UPLOADER_INDEX = "byUploader";
     private static final List<String> HANDLER_WRITES = List.of("original", "thumbnail", "medium");
+    /** Memory unless {@link ServiceProps#memorySizeMb()} says otherwise: resizing a 20 MiB image wants 1536 or more. */
+    public static final int DEFAULT_MEMORY_MB = 1536;
+    // completeUpload reads and resizes an image of up to 20 MiB
+    private static final ServiceFunctions.Spec SPEC = new ServiceFunctions.Spec(SERVICE_NAME, "Media GraphQL subgraph",
+            HANDLER, DEFAULT_MEMORY_MB, 30, "Media subgraph: its own log group, X-Ray, its table,"
+            + " its bucket's attachment objects, MediaConvert jobs with the transcode role");
 
     private final Bucket bucket;
     private final Table table;
     private final Function function;
     private final Alias alias;
-    private final LogGroup logGroup;
     private final Role transcodeRole;
 
     public MediaService(Construct scope, String id, MediaServiceProps props) {
         super(scope, id);
-        ServiceFunctions.requireJar(SERVICE_NAME, props.handlerJar());
-        RemovalPolicy removal = ServiceStorage.removal(props.retainData());
+        ServiceProps service = props.service();
+        RemovalPolicy removal = ServiceStorage.removal(service.retainData());
 
+        Bucket accessLogs = ServerAccessLogs.bucket(this, "AccessLogs", service.logRetentionDays(), removal);
         Bucket.Builder bucketBuilder = Bucket.Builder.create(this, "Bucket")
+                // who fetched or uploaded which tenant's file, for audits: presigned requests leave no other trace
+                .serverAccessLogsBucket(accessLogs)
+                .serverAccessLogsPrefix("media/")
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -71,12 +81,10 @@ public final class MediaService extends Construct {
         }
         this.bucket = bucketBuilder.build();
 
-        this.table = ServiceStorage.tenantTable(this, "attachmentId", props.retainData());
+        this.table = ServiceStorage.tenantTable(this, "attachmentId", service.retainData());
         // a todo's attachments and a user's uploads, each keyed by tenant and owner so no query crosses tenants
-        addIndex("byTodo", "todoKey");
-        addIndex("byUploader", "uploaderKey");
-
-        this.logGroup = ServiceStorage.logGroup(this, props.logRetentionDays(), props.retainData());
+        addIndex(TODO_INDEX, "todoKey");
+        addIndex(UPLOADER_INDEX, "uploaderKey");
 
         this.transcodeRole = Role.Builder.create(this, "TranscodeRole")
                 .assumedBy(new ServicePrincipal("mediaconvert.amazonaws.com"))
@@ -91,11 +99,17 @@ public final class MediaService extends Construct {
                 .resources(List.of(bucket.arnForObjects(ATTACHMENT_OBJECTS + "hls/*")))
                 .build());
 
-        Role role = FunctionRoles.writingTo(this, "Role", "Media subgraph: its own log group, X-Ray, its table,"
-                + " its bucket's attachment objects, MediaConvert jobs with the transcode role", logGroup);
+        ServiceFunctions.Deployed deployed = ServiceFunctions.deploy(this, SPEC, service, Map.of(
+                "MEDIA_TABLE_NAME", table.getTableName(),
+                "MEDIA_BUCKET", bucket.getBucketName(),
+                "TRANSCODE_ROLE_ARN", transcodeRole.getRoleArn()));
+        this.function = deployed.function();
+        this.alias = deployed.alias();
+        Role role = deployed.role();
         role.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"))
-                .resources(List.of(table.getTableArn(), table.getTableArn() + "/index/*"))
+                .resources(List.of(table.getTableArn(), table.getTableArn() + "/index/" + TODO_INDEX,
+                        table.getTableArn() + "/index/" + UPLOADER_INDEX))
                 .build());
         role.addToPolicy(PolicyStatement.Builder.create()
                 // GetObject also covers HeadObject and the presigned download links
@@ -119,20 +133,6 @@ public final class MediaService extends Construct {
                 .resources(List.of(transcodeRole.getRoleArn()))
                 .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "mediaconvert.amazonaws.com")))
                 .build());
-
-        this.function = ServiceFunctions.java(this, SERVICE_NAME, props.environment(), props.handlerJar(), Map.of(
-                        "MEDIA_TABLE_NAME", table.getTableName(),
-                        "MEDIA_BUCKET", bucket.getBucketName(),
-                        "TRANSCODE_ROLE_ARN", transcodeRole.getRoleArn()))
-                .description("Media GraphQL subgraph (" + props.environment() + ")")
-                .handler(HANDLER)
-                .memorySize(props.memorySizeMb())
-                // completeUpload reads and resizes an image of up to 20 MiB
-                .timeout(Duration.seconds(30))
-                .role(role)
-                .logGroup(logGroup)
-                .build();
-        this.alias = ServiceFunctions.live(function);
     }
 
     private void addIndex(String name, String partitionKey) {
@@ -161,9 +161,6 @@ public final class MediaService extends Construct {
         return alias;
     }
 
-    public LogGroup logGroup() {
-        return logGroup;
-    }
 
     public Role transcodeRole() {
         return transcodeRole;

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.thestack.services.contract.MetricContract;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,12 +30,11 @@ class MediaServiceTest {
         App app = new App();
         Stack stack = new Stack(app, "media-test", StackProps.builder()
                 .env(Environment.builder().account("111111111111").region("eu-west-1").build()).build());
-        new MediaService(stack, "Media", MediaServiceProps.builder()
+        new MediaService(stack, "Media", new MediaServiceProps(ServiceProps.builder()
                 .environment("integration")
                 .logRetentionDays(90)
-                .handlerJar(emptyJar(folder.resolve("media-lambda.jar")))
-                .uploadOrigins(List.of("https://app.example.com"))
-                .build());
+                .handlerJar(TestJars.empty(folder.resolve("media-lambda.jar")))
+                .build(), List.of("https://app.example.com")));
         template = Template.fromStack(stack);
     }
 
@@ -65,6 +61,18 @@ class MediaServiceTest {
     }
 
     @Test
+    void everyRequestToTheBucketIsLoggedToAnAccessLogBucketThatExpiresWithTheLogRetention() {
+        Map<String, Map<String, Object>> expiring = template.findResources("AWS::S3::Bucket", Map.of("Properties",
+                Match.objectLike(Map.of("LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of(
+                        "ExpirationInDays", 90))))))));
+        assertThat(expiring).hasSize(1);
+        String accessLogs = expiring.keySet().iterator().next();
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of("LoggingConfiguration", Map.of(
+                "DestinationBucketName", Map.of("Ref", accessLogs),
+                "LogFilePrefix", "media/")));
+    }
+
+    @Test
     void theTableIsKeyedByTenantWithTheTwoListIndexes() {
         template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
                 "KeySchema", List.of(Map.of("AttributeName", "tenantId", "KeyType", "HASH"),
@@ -81,6 +89,8 @@ class MediaServiceTest {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", MediaService.HANDLER,
                 "Runtime", "java25",
+                "MemorySize", MediaService.DEFAULT_MEMORY_MB,
+                "Timeout", 30,
                 "TracingConfig", Map.of("Mode", "Active"),
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "MEDIA_TABLE_NAME", Match.anyValue(),
@@ -110,10 +120,12 @@ class MediaServiceTest {
         String policy = String.valueOf(template.findResources("AWS::IAM::Policy").values().stream()
                 .filter(resource -> resource.toString().contains("dynamodb:")).findFirst().orElseThrow());
 
-        assertThat(policy).contains("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "/index/*",
+        assertThat(policy).contains("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "/index/byTodo",
+                "/index/byUploader",
                 "tenants/*/attachments/*/original", "tenants/*/attachments/*/thumbnail", "tenants/*/attachments/*/medium",
                 "mediaconvert:CreateJob", ":queues/Default", "iam:PassRole", "iam:PassedToService=mediaconvert.amazonaws.com");
-        assertThat(policy).doesNotContain("dynamodb:Scan", "dynamodb:*", "s3:*", "s3:DeleteObject", "s3:ListBucket");
+        assertThat(policy).doesNotContain("dynamodb:Scan", "dynamodb:*", "/index/*", "s3:*", "s3:DeleteObject",
+                "s3:ListBucket");
     }
 
     @Test
@@ -130,8 +142,8 @@ class MediaServiceTest {
 
     @Test
     void anUploadOriginMustBeAnHttpsOrigin() {
-        assertThatThrownBy(() -> MediaServiceProps.builder().environment("dev").handlerJar(folder)
-                .uploadOrigins(List.of("http://app.example.com/upload")).build())
+        assertThatThrownBy(() -> new MediaServiceProps(ServiceProps.builder().environment("dev").handlerJar(folder).build(),
+                List.of("http://app.example.com/upload")))
                 .hasMessage("upload origin 'http://app.example.com/upload' is not an https origin such as"
                         + " https://app.example.com (no path, no wildcard)");
     }
@@ -141,7 +153,7 @@ class MediaServiceTest {
         Path missing = folder.resolve("not-built.jar");
 
         assertThatThrownBy(() -> new MediaService(new Stack(new App(), "missing-jar"), "Media",
-                MediaServiceProps.builder().environment("dev").handlerJar(missing).build()))
+                MediaServiceProps.of(ServiceProps.builder().environment("dev").handlerJar(missing).build())))
                 .hasMessage("The media Lambda jar " + missing
                         + " does not exist; build it first (mvn -pl services/media package, or ./stack build)");
     }
@@ -151,12 +163,5 @@ class MediaServiceTest {
                 "KeySchema", List.of(Map.of("AttributeName", partitionKey, "KeyType", "HASH"),
                         Map.of("AttributeName", "createdKey", "KeyType", "RANGE")),
                 "Projection", Map.of("ProjectionType", "ALL"));
-    }
-
-    private static Path emptyJar(Path jar) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, new Manifest())) {
-            // the construct only needs an archive to stage as the function's code
-        }
-        return jar;
     }
 }

@@ -3,13 +3,9 @@ package dev.thestack.services.constructs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,14 +30,10 @@ class TodoServiceTest {
         App app = new App();
         stack = new Stack(app, "todo-test", StackProps.builder()
                 .env(Environment.builder().account("111111111111").region("eu-west-1").build()).build());
-        Path jar = folder.resolve("todo-lambda.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, new Manifest())) {
-            // the construct only needs an archive to stage as the function's code
-        }
-        todo = new TodoService(stack, "Todo", TodoServiceProps.builder()
+        todo = new TodoService(stack, "Todo", ServiceProps.builder()
                 .environment("integration")
                 .logRetentionDays(90)
-                .handlerJar(jar)
+                .handlerJar(TestJars.empty(folder.resolve("todo-lambda.jar")))
                 .build());
         template = Template.fromStack(stack);
     }

@@ -8,10 +8,12 @@ import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.contract.MetricDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
+import software.amazon.cloudwatchlogs.emf.model.MetricsLoggerHelper;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 import software.amazon.lambda.powertools.metrics.MetricsUtils;
 
@@ -22,8 +24,8 @@ import software.amazon.lambda.powertools.metrics.MetricsUtils;
  * <p>A metric with only the Service and Environment dimensions goes on Powertools' invocation logger, which the
  * handler's {@code @Metrics(namespace = MetricContract.NAMESPACE, captureColdStart = true)} flushes as one EMF
  * document per invocation. A metric with more dimensions (Operation, Subgraph) is written at once as an EMF
- * document of its own ({@link MetricsUtils#withSingleMetric}), because one document has one set of dimensions for
- * all its metrics and an invocation may touch several subgraphs.
+ * document of its own ({@link EmfLine}), because one document has one set of dimensions for all its metrics and an
+ * invocation may touch several subgraphs.
  *
  * <p>Powertools keeps default dimensions in a static field, so this sets Service and Environment for the whole
  * execution environment: make one instance per environment (in the handler's constructor).
@@ -65,16 +67,25 @@ public final class ServiceMetrics {
             MetricsUtils.metricsLogger().putMetric(metric.name(), value, unit);
             return;
         }
-        DimensionSet all = DimensionSet.of(DIMENSION_SERVICE, service, DIMENSION_ENVIRONMENT, environment);
+        List<String> all = new ArrayList<>(4 + 2 * dimensions.length);
+        Collections.addAll(all, DIMENSION_SERVICE, service, DIMENSION_ENVIRONMENT, environment);
         for (MetricDimension dimension : dimensions) {
-            all.addDimension(dimension.name(), DIMENSION_OPERATION.equals(dimension.name())
+            all.add(dimension.name());
+            all.add(DIMENSION_OPERATION.equals(dimension.name())
                     ? operationNames.bounded(dimension.value())
                     : dimension.value());
         }
-        // setDimensions, not putDimensions: the document would otherwise also carry the defaults alone as a
-        // second dimension set, and CloudWatch would store the value under both
-        MetricsUtils.withSingleMetric(metric.name(), value, unit, MetricContract.NAMESPACE,
-                logger -> logger.setDimensions(all));
+        // only these dimensions, not also the defaults alone as a second set: CloudWatch would store the value
+        // under both
+        System.out.println(EmfLine.of(MetricContract.NAMESPACE, System.currentTimeMillis(), metric.name(),
+                metric.unit(), value, all, invocationRequestId(), TraceHeader.current().map(TraceHeader::root)
+                        .orElse(null)));
+    }
+
+    /** What Powertools' {@code @Metrics} put on the invocation's metrics context, or null outside an invocation. */
+    private static String invocationRequestId() {
+        Object requestId = MetricsLoggerHelper.metricsContext().getProperty(EmfLine.REQUEST_ID_PROPERTY);
+        return requestId == null ? null : requestId.toString();
     }
 
     private static void checkContract(MetricDefinition metric, Unit unit, MetricDimension[] dimensions) {
@@ -92,13 +103,19 @@ public final class ServiceMetrics {
                     + " in the metric contract; record it with "
                     + ("Count".equals(metric.unit()) ? "count" : "latency") + "(...)");
         }
-        List<String> given = new ArrayList<>(List.of(DIMENSION_SERVICE, DIMENSION_ENVIRONMENT));
-        for (MetricDimension dimension : dimensions) {
-            given.add(Objects.requireNonNull(dimension, "dimension").name());
+        List<String> expected = metric.dimensions();
+        boolean matches = expected.size() == 2 + dimensions.length && expected.get(0).equals(DIMENSION_SERVICE)
+                && expected.get(1).equals(DIMENSION_ENVIRONMENT);
+        for (int i = 0; matches && i < dimensions.length; i++) {
+            matches = expected.get(2 + i).equals(Objects.requireNonNull(dimensions[i], "dimension").name());
         }
-        if (!given.equals(metric.dimensions())) {
+        if (!matches) {
+            List<String> given = new ArrayList<>(List.of(DIMENSION_SERVICE, DIMENSION_ENVIRONMENT));
+            for (MetricDimension dimension : dimensions) {
+                given.add(Objects.requireNonNull(dimension, "dimension").name());
+            }
             throw new IllegalArgumentException("metric " + metric.name() + " has the dimensions "
-                    + metric.dimensions() + " in the metric contract, but was given " + given
+                    + expected + " in the metric contract, but was given " + given
                     + "; pass the ones after Service and Environment, in that order");
         }
     }

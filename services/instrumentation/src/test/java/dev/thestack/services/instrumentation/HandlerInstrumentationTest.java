@@ -66,7 +66,8 @@ class HandlerInstrumentationTest {
 
     @Test
     void latencyPerOperationAndSubgraphIsADocumentEachWithExactlyTheContractsDimensions() {
-        List<String> printed = invoke("GetTodos", metrics -> {
+        TestLambdaContext context = new TestLambdaContext();
+        List<String> printed = invoke("GetTodos", context, metrics -> {
             metrics.latency(MetricContract.OPERATION_LATENCY, Duration.ofNanos(12_500_000), MetricDimension.operation("GetTodos"));
             metrics.latency(MetricContract.SUBGRAPH_LATENCY, Duration.ofMillis(3), MetricDimension.subgraph("todo"));
             metrics.latency(MetricContract.SUBGRAPH_LATENCY, Duration.ofMillis(4), MetricDimension.subgraph("media"));
@@ -82,6 +83,8 @@ class HandlerInstrumentationTest {
         assertThat(operation.path("Operation").asText()).isEqualTo("GetTodos");
         assertThat(operation.path("Environment").asText()).isEqualTo(InstrumentedHandler.ENVIRONMENT);
         assertThat(operation.path("OperationLatency").asDouble()).isEqualTo(12.5);
+        // the invocation's request id, so a metric leads to the invocation's logs
+        assertThat(operation.path("function_request_id").asText()).isEqualTo(context.getAwsRequestId());
 
         List<JsonNode> subgraphs = EmfDocuments.withMetric(printed, MetricContract.SUBGRAPH_LATENCY.name());
         assertThat(subgraphs).extracting(document -> document.path("Subgraph").asText()).containsExactly("todo", "media");
@@ -153,8 +156,12 @@ class HandlerInstrumentationTest {
     }
 
     private static List<String> invoke(String operation, Consumer<ServiceMetrics> record) {
+        return invoke(operation, new TestLambdaContext(), record);
+    }
+
+    private static List<String> invoke(String operation, TestLambdaContext context, Consumer<ServiceMetrics> record) {
         return StandardOutput.capture(() -> HANDLER.handleRequest(
-                new InstrumentedHandler.Call("acme", operation, record), new TestLambdaContext())).lines();
+                new InstrumentedHandler.Call("acme", operation, record), context)).lines();
     }
 
     private static JsonNode single(List<JsonNode> documents) {

@@ -1,5 +1,6 @@
 package dev.thestack.services.router;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -22,6 +24,7 @@ public final class HttpSubgraphTransport implements SubgraphTransport {
     private final Map<String, URI> urls;
     private final Duration timeout;
     private final HttpClient client;
+    private final ExecutorService senders = FetchThreads.pool("subgraph-fetch");
 
     /** @param urls where each subgraph (by its supergraph name) answers GraphQL POSTs */
     public HttpSubgraphTransport(Map<String, URI> urls, Duration timeout) {
@@ -47,20 +50,25 @@ public final class HttpSubgraphTransport implements SubgraphTransport {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(GraphQLOverHttp.requestBody(request)));
         request.headers().forEach(http::header);
-        return client.sendAsync(http.build(), HttpResponse.BodyHandlers.ofByteArray())
-                .handle((response, failure) -> {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    if (cause instanceof HttpTimeoutException) {
-                        // the executor tells clients a subgraph was too slow by this exception
-                        throw new CompletionException(new TimeoutException(request.subgraph() + " at " + url
-                                + " did not answer within " + timeout.toMillis() + " ms"));
-                    }
-                    if (cause != null) {
-                        throw new CompletionException(new SubgraphFetchException(request.subgraph(),
-                                "no answer from " + url, cause));
-                    }
-                    return GraphQLOverHttp.response(request.subgraph(), url.toString(), response.statusCode(), response.body());
-                });
+        // send, not sendAsync: sendAsync hands every answer to CompletableFuture's default executor, which on a
+        // machine of one or two vCPUs (Lambda below 3 GB) starts a new thread per task
+        return CompletableFuture.supplyAsync(() -> send(request.subgraph(), url, http.build()), senders);
+    }
+
+    private SubgraphResponse send(String subgraph, URI url, HttpRequest http) {
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(http, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            // the executor tells clients a subgraph was too slow by this exception
+            throw new CompletionException(new TimeoutException(subgraph + " at " + url + " did not answer within "
+                    + timeout.toMillis() + " ms"));
+        } catch (IOException e) {
+            throw new SubgraphFetchException(subgraph, "no answer from " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SubgraphFetchException(subgraph, "interrupted while waiting for " + url, e);
+        }
+        return GraphQLOverHttp.response(subgraph, url.toString(), response.statusCode(), response.body());
     }
 }

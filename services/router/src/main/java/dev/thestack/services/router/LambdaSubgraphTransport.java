@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -36,11 +35,7 @@ public final class LambdaSubgraphTransport implements SubgraphTransport {
     private final Map<String, String> functions;
     private final Duration timeout;
     // the SDK's synchronous client blocks a thread per invoke; these are the threads
-    private final ExecutorService invokers = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "subgraph-invoke");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService invokers = FetchThreads.pool("subgraph-invoke");
 
     /** @param functions the function to invoke for each subgraph, by the subgraph's name */
     public LambdaSubgraphTransport(LambdaClient lambda, Map<String, String> functions, Duration timeout) {

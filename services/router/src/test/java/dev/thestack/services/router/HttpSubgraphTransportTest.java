@@ -8,8 +8,10 @@ import dev.thestack.services.graphql.GraphQLRequest;
 import dev.thestack.services.router.supergraph.Supergraph;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,23 @@ class HttpSubgraphTransportTest {
                 .containsEntry("x-amzn-trace-id", "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1")
                 .containsEntry("content-type", "application/json")
                 .doesNotContainKey("cookie");
+    }
+
+    @Test
+    void answersAreHandedOnByReusedFetchThreadsNotANewThreadEach() {
+        Map<String, URI> urls = SubgraphEndpoints.fromEnvironment(SUPERGRAPH.subgraphs(), subgraphs.environment());
+        HttpSubgraphTransport transport = new HttpSubgraphTransport(urls, Duration.ofMillis(1500));
+        Set<String> threads = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            threads.add(transport.fetch(new SubgraphRequest("todo", "{ todo(id: \"1\") { title } }", Map.of(), null,
+                    Map.of("x-tenant-id", "t1"))).thenApply(answer -> Thread.currentThread().getName()).join());
+        }
+
+        // an answer that came before thenApply was attached is handed on by this thread instead
+        threads.remove(Thread.currentThread().getName());
+        // one after another, so a pooled thread or two serve them all (a thread may still be on its way back to the
+        // pool when the next fetch starts); CompletableFuture's default executor on two cores names them Thread-N
+        assertThat(threads).isNotEmpty().hasSizeLessThan(10).allMatch(name -> name.startsWith("subgraph-fetch-"));
     }
 
     @Test

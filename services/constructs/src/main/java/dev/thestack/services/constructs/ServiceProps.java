@@ -2,22 +2,29 @@ package dev.thestack.services.constructs;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
+ * How one service of a workload account is deployed; every service construct (Todo, Media, router) takes these.
+ *
  * @param environment      the environment the service runs (prod, integration, dev): a metric dimension and a tag
  * @param logRetentionDays retention of the function's log group
- * @param handlerJar       the shaded Lambda jar built by services/todo
- * @param memorySizeMb     Lambda memory; CPU grows with it, and the JVM wants at least 512
- * @param retainData       keep the table when the stack is deleted (production data)
+ * @param handlerJar       the shaded Lambda jar its module builds (services/&lt;service&gt;/target/&lt;service&gt;-lambda.jar)
+ * @param memorySizeMb     Lambda memory (CPU grows with it; a JVM wants 512 or more); empty: the service's own
+ *                         default, which its construct documents
+ * @param retainData       keep the service's data (tables, buckets, logs) when the stack is deleted: production data
  */
-public record TodoServiceProps(String environment, int logRetentionDays, Path handlerJar, int memorySizeMb,
-                               boolean retainData) {
-    public TodoServiceProps {
+public record ServiceProps(String environment, int logRetentionDays, Path handlerJar, OptionalInt memorySizeMb,
+                           boolean retainData) {
+    public ServiceProps {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(handlerJar, "handlerJar");
-        if (memorySizeMb < 512) {
-            throw new IllegalArgumentException("memorySizeMb " + memorySizeMb + " is too small for a JVM; use 512 or more");
-        }
+        Objects.requireNonNull(memorySizeMb, "memorySizeMb");
+        memorySizeMb.ifPresent(mb -> {
+            if (mb < 512) {
+                throw new IllegalArgumentException("memorySizeMb " + mb + " is too small for a JVM; use 512 or more");
+            }
+        });
     }
 
     public static Builder builder() {
@@ -28,7 +35,7 @@ public record TodoServiceProps(String environment, int logRetentionDays, Path ha
         private String environment;
         private int logRetentionDays = 30;
         private Path handlerJar;
-        private int memorySizeMb = 1024;
+        private OptionalInt memorySizeMb = OptionalInt.empty();
         private boolean retainData = true;
 
         public Builder environment(String environment) {
@@ -47,7 +54,7 @@ public record TodoServiceProps(String environment, int logRetentionDays, Path ha
         }
 
         public Builder memorySizeMb(int memorySizeMb) {
-            this.memorySizeMb = memorySizeMb;
+            this.memorySizeMb = OptionalInt.of(memorySizeMb);
             return this;
         }
 
@@ -56,8 +63,8 @@ public record TodoServiceProps(String environment, int logRetentionDays, Path ha
             return this;
         }
 
-        public TodoServiceProps build() {
-            return new TodoServiceProps(environment, logRetentionDays, handlerJar, memorySizeMb, retainData);
+        public ServiceProps build() {
+            return new ServiceProps(environment, logRetentionDays, handlerJar, memorySizeMb, retainData);
         }
     }
 }
