@@ -607,6 +607,12 @@ class OrganizationAppTest {
                     .as("%s is neither AWS-vended nor in the metric contract", m).isTrue());
             assertThat(metrics).contains(MetricContract.NAMESPACE + "/" + MetricContract.GRAPHQL_ERRORS.name(),
                     MetricContract.NAMESPACE + "/" + MetricContract.GRAPHQL_CLIENT_ERRORS.name());
+            assertThat(metrics).as("the router's rows, its per-operation searches included").contains(
+                    MetricContract.NAMESPACE + "/" + MetricContract.OPERATION_ERRORS.name(),
+                    MetricContract.NAMESPACE + "/" + MetricContract.OPERATION_LATENCY.name(),
+                    MetricContract.NAMESPACE + "/" + MetricContract.SUBGRAPH_ERRORS.name(),
+                    MetricContract.NAMESPACE + "/" + MetricContract.QUERY_PLAN_CACHE_MISSES.name(),
+                    MetricContract.NAMESPACE + "/" + MetricContract.TRANSCODE_JOBS_STARTED.name());
         }
     }
 
@@ -733,8 +739,18 @@ class OrganizationAppTest {
         }
     }
 
+    /** A CloudWatch search of a dashboard: SEARCH('{Namespace,Dim,...} MetricName="Name" ...', 'Stat', period). */
+    private static final java.util.regex.Pattern SEARCH = java.util.regex.Pattern.compile(
+            "SEARCH\\('\\{\"?([^,\"}]+)\"?,[^}]*}[^']*MetricName=\"([^\"]+)\"");
+
     private static void collectDashboardMetrics(JsonNode body, List<String> metrics) {
         body.path("widgets").forEach(widget -> widget.path("properties").path("metrics").forEach(line -> {
+            line.forEach(part -> {
+                var search = SEARCH.matcher(part.path("expression").asText());
+                if (search.find()) {
+                    metrics.add(search.group(1) + "/" + search.group(2));
+                }
+            });
             // a metric line is [namespace, name, dim, value, ..., {options}]; "." repeats the previous line's value
             if (line.isArray() && line.size() >= 2 && line.get(0).isTextual() && !line.get(0).asText().equals(".")) {
                 metrics.add(line.get(0).asText() + "/" + line.get(1).asText());
