@@ -123,8 +123,8 @@ public final class OrganizationApp {
             MediaService media = new MediaService(stack, "Media",
                     MediaServiceProps.of(deployment.handlerJar(artifacts.mediaJar()).build()));
             Map<String, IFunction> subgraphs = new LinkedHashMap<>();
-            subgraphs.put(TodoService.SERVICE_NAME, todo.function());
-            subgraphs.put(MediaService.SERVICE_NAME, media.function());
+            subgraphs.put(TodoService.SERVICE_NAME, todo.alias());
+            subgraphs.put(MediaService.SERVICE_NAME, media.alias());
             RouterService router = new RouterService(stack, "Router",
                     new RouterServiceProps(deployment.handlerJar(artifacts.routerJar()).build(), subgraphs));
             serviceCostTags(todo, TodoService.SERVICE_NAME);

@@ -468,7 +468,7 @@ class OrganizationAppTest {
     }
 
     @Test
-    void theRouterInvokesExactlyTheTodoAndMediaFunctionsOfItsOwnAccount() {
+    void theRouterInvokesExactlyTheLiveAliasesOfTheTodoAndMediaFunctionsOfItsOwnAccount() {
         for (Account account : config.workloadAccounts()) {
             JsonNode template = templates.get(account.name());
             String router = logicalIdWhere(template, "AWS::Lambda::Function", "Handler", RouterService.HANDLER);
@@ -477,15 +477,18 @@ class OrganizationAppTest {
             JsonNode properties = template.path("Resources").path(router).path("Properties");
             JsonNode variables = properties.path("Environment").path("Variables");
 
-            assertThat(variables.path("SUBGRAPH_URL_TODO")).isEqualTo(lambdaUrl(todo));
-            assertThat(variables.path("SUBGRAPH_URL_MEDIA")).isEqualTo(lambdaUrl(media));
+            // the aliases: their published versions start from SnapStart snapshots, $LATEST would not
+            String todoAlias = liveAliasOf(template, todo);
+            String mediaAlias = liveAliasOf(template, media);
+            assertThat(variables.path("SUBGRAPH_URL_TODO")).isEqualTo(lambdaUrl(todoAlias));
+            assertThat(variables.path("SUBGRAPH_URL_MEDIA")).isEqualTo(lambdaUrl(mediaAlias));
             assertThat(variables.path(MetricContract.ENV_ENVIRONMENT).asText()).isEqualTo(account.environment().orElseThrow());
             assertThat(properties.path("TracingConfig").path("Mode").asText()).isEqualTo("Active");
             List<JsonNode> invokes = policyStatements(template, roleOf(template, router)).stream()
                     .filter(statement -> statement.path("Action").toString().contains("lambda:")).toList();
             assertThat(invokes).hasSize(1);
             assertThat(invokes.get(0).path("Action").asText()).isEqualTo("lambda:InvokeFunction");
-            assertThat(invokes.get(0).path("Resource")).containsExactly(getAttArn(todo), getAttArn(media));
+            assertThat(invokes.get(0).path("Resource")).containsExactly(ref(todoAlias), ref(mediaAlias));
         }
     }
 
@@ -548,12 +551,18 @@ class OrganizationAppTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no alarm " + name));
     }
 
-    private static JsonNode getAttArn(String function) {
-        return JSON.valueToTree(Map.of("Fn::GetAtt", List.of(function, "Arn")));
+    private static JsonNode lambdaUrl(String alias) {
+        return JSON.valueToTree(Map.of("Fn::Join", List.of("", List.of("lambda:", Map.of("Ref", alias)))));
     }
 
-    private static JsonNode lambdaUrl(String function) {
-        return JSON.valueToTree(Map.of("Fn::Join", List.of("", List.of("lambda:", Map.of("Fn::GetAtt", List.of(function, "Arn"))))));
+    private static JsonNode ref(String logicalId) {
+        return JSON.valueToTree(Map.of("Ref", logicalId));
+    }
+
+    /** The function's "live" alias, whose Ref is its ARN. */
+    private static String liveAliasOf(JsonNode template, String function) {
+        return logicalIdOf(template, "AWS::Lambda::Alias", alias -> alias.path("Properties").path("Name").asText()
+                .equals("live") && alias.path("Properties").path("FunctionName").path("Ref").asText().equals(function));
     }
 
     @Test
@@ -598,6 +607,12 @@ class OrganizationAppTest {
                     .as("%s is neither AWS-vended nor in the metric contract", m).isTrue());
             assertThat(metrics).contains(MetricContract.NAMESPACE + "/" + MetricContract.GRAPHQL_ERRORS.name(),
                     MetricContract.NAMESPACE + "/" + MetricContract.GRAPHQL_CLIENT_ERRORS.name());
+            assertThat(metrics).as("the router's rows, its per-operation searches included").contains(
+                    MetricContract.NAMESPACE + "/" + MetricContract.OPERATION_ERRORS.name(),
+                    MetricContract.NAMESPACE + "/" + MetricContract.OPERATION_LATENCY.name(),
+                    MetricContract.NAMESPACE + "/" + MetricContract.SUBGRAPH_ERRORS.name(),
+                    MetricContract.NAMESPACE + "/" + MetricContract.QUERY_PLAN_CACHE_MISSES.name(),
+                    MetricContract.NAMESPACE + "/" + MetricContract.TRANSCODE_JOBS_STARTED.name());
         }
     }
 
@@ -724,8 +739,18 @@ class OrganizationAppTest {
         }
     }
 
+    /** A CloudWatch search of a dashboard: SEARCH('{Namespace,Dim,...} MetricName="Name" ...', 'Stat', period). */
+    private static final java.util.regex.Pattern SEARCH = java.util.regex.Pattern.compile(
+            "SEARCH\\('\\{\"?([^,\"}]+)\"?,[^}]*}[^']*MetricName=\"([^\"]+)\"");
+
     private static void collectDashboardMetrics(JsonNode body, List<String> metrics) {
         body.path("widgets").forEach(widget -> widget.path("properties").path("metrics").forEach(line -> {
+            line.forEach(part -> {
+                var search = SEARCH.matcher(part.path("expression").asText());
+                if (search.find()) {
+                    metrics.add(search.group(1) + "/" + search.group(2));
+                }
+            });
             // a metric line is [namespace, name, dim, value, ..., {options}]; "." repeats the previous line's value
             if (line.isArray() && line.size() >= 2 && line.get(0).isTextual() && !line.get(0).asText().equals(".")) {
                 metrics.add(line.get(0).asText() + "/" + line.get(1).asText());

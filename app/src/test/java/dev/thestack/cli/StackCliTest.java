@@ -203,7 +203,7 @@ class StackCliTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("starting the CDK runtime", "synthesized in")
-                .containsPattern("prod-globex +666666666666 +eu-west-1 +79 +27 +1 +0/0/12")
+                .containsPattern("prod-globex +666666666666 +eu-west-1 +85 +27 +1 +0/0/12")
                 .containsPattern("management +111111111111 +eu-west-1 +54 +0 +0 +0/0/5")
                 .contains("total: 8 stacks")
                 .doesNotContain("UNTAGGED", "NO RETENTION");

@@ -41,6 +41,8 @@ public final class ColdStartBenchmark {
     // the JVM writes the AppCDS archive or AOT cache as it exits: the AOT cache takes a second JVM to assemble
     private static final Duration TRAINING_EXIT = Duration.ofMinutes(3);
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /** Optional: the rows to measure, by their flags column, comma-separated (a quicker run while trimming). */
+    static final String ONLY_ROWS = "COLD_START_ROWS";
 
     /** One handler as deployed: its task root, handler string, environment, and a first request it must answer. */
     record Function(String name, Path taskRoot, String handler, Map<String, String> environment, String firstEvent,
@@ -94,7 +96,35 @@ public final class ColdStartBenchmark {
     }
 
     /** What one start measured; with SnapStart also when init and the priming hooks were done. */
-    record Start(long firstAnswerNanos, Optional<Duration> snapshotAt) {
+    record Start(long firstAnswerNanos, Optional<Duration> snapshotAt, Optional<Duration> firstEventRequestedAt) {
+    }
+
+    /**
+     * Where a start's classes came from, by library, as package prefixes name them (the first that matches counts);
+     * classes of the JDK, whatever their package, count as the JDK's.
+     */
+    private static final List<Map.Entry<String, String>> LIBRARIES = List.of(
+            Map.entry("Lambda runtime client", "com.amazonaws.services.lambda."),
+            // its serializer's own shaded Jackson
+            Map.entry("Lambda runtime client", "com.amazonaws.lambda."),
+            Map.entry("AWS SDK v2: DynamoDB", "software.amazon.awssdk.services.dynamodb."),
+            Map.entry("AWS SDK v2: S3", "software.amazon.awssdk.services.s3."),
+            Map.entry("AWS SDK v2: Lambda", "software.amazon.awssdk.services.lambda."),
+            Map.entry("AWS SDK v2: core, auth, HTTP", "software.amazon.awssdk."),
+            Map.entry("X-Ray SDK", "com.amazonaws.xray."),
+            Map.entry("Powertools", "software.amazon.lambda.powertools."),
+            Map.entry("EMF library", "software.amazon.cloudwatchlogs."),
+            Map.entry("AspectJ runtime", "org.aspectj."),
+            Map.entry("log4j2", "org.apache.logging."),
+            Map.entry("Jackson", "com.fasterxml.jackson."),
+            Map.entry("graphql-java", "graphql."),
+            Map.entry("federation-jvm", "com.apollographql."),
+            Map.entry("the service's own", "dev.thestack."));
+    private static final String JDK_CLASSES = "JDK";
+    private static final String OTHER_CLASSES = "other";
+
+    /** One start with the class-loading log: its table rows. */
+    record ClassProfile(String sources, String phases, Map<String, Integer> byLibrary) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -117,12 +147,19 @@ public final class ColdStartBenchmark {
             fresh(work.resolve("cache"));
             List<String> rows = new ArrayList<>();
             List<String> classRows = new ArrayList<>();
+            List<String> phaseRows = new ArrayList<>();
+            Map<String, Map<String, Integer>> libraryColumns = new LinkedHashMap<>();
             for (Jdk jdk : jdks) {
                 for (Flags flags : flagSets(jdk)) {
                     rows.addAll(measure(jdk, flags, functions, runs, work));
                     if (!flags.c1Only() && !flags.snapStart()) {
                         for (Function function : functions) {
-                            classRows.add(classSources(jdk, flags, function, work));
+                            ClassProfile profile = classSources(jdk, flags, function, work);
+                            classRows.add(profile.sources());
+                            phaseRows.add(profile.phases());
+                            if (flags.cache() == Cache.NONE) {
+                                libraryColumns.put(function.name() + " " + jdk.name(), profile.byLibrary());
+                            }
                         }
                     }
                 }
@@ -136,6 +173,14 @@ public final class ColdStartBenchmark {
             System.out.println("| handler | JDK | cache | classes loaded | from the cache | from the task root |");
             System.out.println("|---|---|---|---:|---:|---:|");
             classRows.forEach(System.out::println);
+            System.out.printf("%nPhases of that start (ms; the JVM's uptime when the handler class loaded, then the"
+                    + " runtime API's clock)%n%n");
+            System.out.println("| handler | JDK | cache | JVM + runtime client until the handler class loads"
+                    + " | handler init (until it asks for the first event) | first event until its answer | total |");
+            System.out.println("|---|---|---|---:|---:|---:|---:|");
+            phaseRows.forEach(System.out::println);
+            System.out.printf("%nClasses loaded by library (the same starts, no cache)%n%n");
+            printLibraryTable(libraryColumns);
         } finally {
             subgraphs.close();
         }
@@ -199,7 +244,17 @@ public final class ColdStartBenchmark {
             sets.add(new Flags("AOTCache + C1", Cache.AOT_CACHE, true, false));
         }
         sets.add(new Flags("SnapStart hooks (no restore)", Cache.NONE, false, true));
-        return sets;
+        String only = System.getenv(ONLY_ROWS);
+        if (only == null || only.isBlank()) {
+            return sets;
+        }
+        List<String> wanted = List.of(only.split(","));
+        List<Flags> chosen = sets.stream().filter(flags -> wanted.contains(flags.name())).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException(ONLY_ROWS + "='" + only + "' names no row; the rows of " + jdk.name()
+                    + " are " + sets.stream().map(Flags::name).toList() + " (comma-separated)");
+        }
+        return chosen;
     }
 
     private static List<String> measure(Jdk jdk, Flags flags, List<Function> functions, int runs, Path work)
@@ -247,20 +302,29 @@ public final class ColdStartBenchmark {
     }
 
     /**
-     * Whether a cache covers the function's own classes: the runtime client loads them through its own class loader
-     * from the task root, which class-data archives may not serve. Counted from one start's class-loading log.
+     * Whether a cache covers the function's own classes (the runtime client loads them through its own class loader
+     * from the task root, which class-data archives may not serve), which libraries the classes come from, and the
+     * start's phases: the JVM and runtime client until the handler class loads (the log's uptime), the handler's
+     * construction until the client asks for the first event, and that first event until its answer. Counted from
+     * one start's class-loading log, which itself slows the start a little.
      */
-    private static String classSources(Jdk jdk, Flags flags, Function function, Path work) throws Exception {
-        Path log = work.resolve("class-load.log");
+    private static ClassProfile classSources(Jdk jdk, Flags flags, Function function, Path work) throws Exception {
+        // kept per start, for a closer look at what a start loads
+        Path log = work.resolve("class-load/" + jdk.name() + "-" + flags.cache().name().toLowerCase(Locale.ROOT) + "-"
+                + function.taskRoot().getFileName() + ".log");
+        Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
         List<String> options = new ArrayList<>(flags.options(cacheFile(work, jdk, flags.cache(), function)));
-        options.add("-Xlog:class+load=info:file=" + log);
-        start(jdk, function, options, false, work);
+        options.add("-Xlog:class+load=info:file=" + log + ":uptimenanos");
+        Start start = start(jdk, function, options, false, work);
         // as the log writes code sources: file:/path/ (and jar:file:/path/lib/x.jar for lib/)
         String taskRoot = "file:" + function.taskRoot().toAbsolutePath() + "/";
+        String handlerClass = function.handler().substring(0, function.handler().indexOf("::"));
+        long handlerLoadedNanos = -1;
         int loaded = 0;
         int fromCache = 0;
         int fromTaskRoot = 0;
+        Map<String, Integer> byLibrary = new LinkedHashMap<>();
         for (String line : Files.readAllLines(log)) {
             int source = line.indexOf(" source: ");
             if (source < 0) {
@@ -268,14 +332,49 @@ public final class ColdStartBenchmark {
             }
             loaded++;
             String from = line.substring(source + " source: ".length());
+            // [123456789ns] java.lang.Object source: ...
+            String className = line.substring(line.indexOf("] ") + 2, source);
             if (from.startsWith("shared objects file")) {
                 fromCache++;
             } else if (from.contains(taskRoot)) {
                 fromTaskRoot++;
             }
+            if (className.equals(handlerClass)) {
+                handlerLoadedNanos = Long.parseLong(line.substring(1, line.indexOf("ns]")));
+            }
+            byLibrary.merge(library(className, from), 1, Integer::sum);
         }
-        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d |", function.name(), jdk.name(),
-                flags.name(), loaded, fromCache, fromTaskRoot);
+        Duration initDone = start.firstEventRequestedAt().orElseThrow(() -> new IllegalStateException(
+                function.name() + " answered without asking for an event"));
+        String phases = String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.0f | %.0f |", function.name(),
+                jdk.name(), flags.name(), millis(handlerLoadedNanos), millis(initDone.toNanos() - handlerLoadedNanos),
+                millis(start.firstAnswerNanos() - initDone.toNanos()), millis(start.firstAnswerNanos()));
+        return new ClassProfile(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d |", function.name(),
+                jdk.name(), flags.name(), loaded, fromCache, fromTaskRoot), phases, byLibrary);
+    }
+
+    private static void printLibraryTable(Map<String, Map<String, Integer>> columns) {
+        List<String> libraries = new ArrayList<>();
+        libraries.add(JDK_CLASSES);
+        LIBRARIES.stream().map(Map.Entry::getKey).distinct().forEach(libraries::add);
+        libraries.add(OTHER_CLASSES);
+        System.out.println("| library | " + String.join(" | ", columns.keySet()) + " |");
+        System.out.println("|---|" + "---:|".repeat(columns.size()));
+        for (String library : libraries) {
+            StringBuilder row = new StringBuilder("| " + library + " |");
+            columns.values().forEach(counts -> row.append(' ').append(counts.getOrDefault(library, 0)).append(" |"));
+            System.out.println(row);
+        }
+    }
+
+    private static String library(String className, String source) {
+        if (source.startsWith("jrt:/")) {
+            return JDK_CLASSES;
+        }
+        return LIBRARIES.stream().filter(library -> className.startsWith(library.getValue())).map(Map.Entry::getKey)
+                .findFirst()
+                // without a cache of its own, the JVM's shared archive holds only JDK classes
+                .orElse(source.startsWith("shared objects file") ? JDK_CLASSES : OTHER_CLASSES);
     }
 
     private static Path cacheFile(Path work, Jdk jdk, Cache cache, Function function) {
@@ -322,7 +421,7 @@ public final class ColdStartBenchmark {
                     throw new IllegalStateException(function.name() + " on " + jdk.name() + " " + options
                             + " answered " + answer.body() + "\n" + process.output());
                 }
-                return new Start(answer.nanosSinceStart(), api.snapshotTakenAfter());
+                return new Start(answer.nanosSinceStart(), api.snapshotTakenAfter(), api.firstEventRequestedAfter());
             } finally {
                 process.stop(exitGrace);
             }

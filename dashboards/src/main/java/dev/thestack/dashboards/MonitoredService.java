@@ -19,7 +19,8 @@ import software.amazon.awscdk.services.lambda.IFunction;
  * @param table            its DynamoDB table, if it has one
  * @param shownMetrics     metrics of the contract (dimensions Service and Environment) shown, never alarmed
  * @param routedSubgraphs  for a router: the subgraphs it fetches from (the {@code Subgraph} dimension of
- *                         SubgraphErrors and SubgraphLatency), each alarmed on its own; empty for a subgraph
+ *                         SubgraphErrors and SubgraphLatency), each alarmed on its own, and its per-operation
+ *                         metrics are shown; empty for a subgraph
  */
 public record MonitoredService(String service, String title, String alarmNamePrefix, IFunction function,
                                Optional<ITable> table, List<MetricDefinition> shownMetrics,

@@ -23,6 +23,7 @@ import io.github.cdklabs.cdkmonitoringconstructs.MonitoringFacadeProps;
 import io.github.cdklabs.cdkmonitoringconstructs.ThrottledEventsThreshold;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -126,6 +127,17 @@ public final class WorkloadMonitoring extends Construct {
                 .title("GraphQL requests rejected as invalid")
                 .metrics(List.of(serviceMetric(MetricContract.GRAPHQL_CLIENT_ERRORS, service.service(), environment)))
                 .build());
+        if (!service.routedSubgraphs().isEmpty()) {
+            // per operation: the client names operations, so which ones exist is known only to a search
+            groups.add(CustomMetricGroup.builder()
+                    .title("Operations answered with server-side errors, by operation")
+                    .metrics(List.of(perOperation(MetricContract.OPERATION_ERRORS, "Sum", service.service(), environment)))
+                    .build());
+            groups.add(CustomMetricGroup.builder()
+                    .title("Operation latency p99, by operation")
+                    .metrics(List.of(perOperation(MetricContract.OPERATION_LATENCY, "p99", service.service(), environment)))
+                    .build());
+        }
         for (String subgraph : service.routedSubgraphs()) {
             groups.add(CustomMetricGroup.builder()
                     .title("Fetches from the " + subgraph + " subgraph: failed, and p99 latency")
@@ -185,6 +197,27 @@ public final class WorkloadMonitoring extends Construct {
                                  String subgraph) {
         return metric(definition, statistic, Map.of(MetricContract.DIMENSION_SERVICE, router,
                 MetricContract.DIMENSION_ENVIRONMENT, environment, MetricContract.DIMENSION_SUBGRAPH, subgraph));
+    }
+
+    /**
+     * A router metric of every operation it has seen, as a CloudWatch search (dashboards only: alarms cannot
+     * watch a search).
+     */
+    static MathExpression perOperation(MetricDefinition definition, String statistic, String router, String environment) {
+        if (!definition.dimensions().contains(MetricContract.DIMENSION_OPERATION)) {
+            throw new IllegalArgumentException(definition.name() + " has no " + MetricContract.DIMENSION_OPERATION
+                    + " dimension; it is emitted with " + definition.dimensions());
+        }
+        String schema = "{" + MetricContract.NAMESPACE + "," + String.join(",", definition.dimensions()) + "}";
+        return MathExpression.Builder.create()
+                .expression("SEARCH('" + schema + " MetricName=\"" + definition.name() + "\" "
+                        + MetricContract.DIMENSION_SERVICE + "=\"" + router + "\" "
+                        + MetricContract.DIMENSION_ENVIRONMENT + "=\"" + environment + "\"', '" + statistic + "', 300)")
+                .usingMetrics(Map.of())
+                // one line per operation, each named by it
+                .label("${PROP('Dim." + MetricContract.DIMENSION_OPERATION + "')}")
+                .period(Duration.minutes(5))
+                .build();
     }
 
     private static Metric metric(MetricDefinition definition, String statistic, Map<String, String> dimensions) {

@@ -46,6 +46,7 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     private final ExecutorService executor;
     private volatile long startNanos = System.nanoTime();
     private volatile long snapshotAt = -1;
+    private volatile long firstNextAt = -1;
 
     private record Invocation(String requestId, String event, String traceHeader) {
     }
@@ -76,6 +77,7 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     public void start() {
         startNanos = System.nanoTime();
         snapshotAt = -1;
+        firstNextAt = -1;
     }
 
     /** Queues an event for the function; returns its request id. */
@@ -104,6 +106,15 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         return at < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(at));
     }
 
+    /**
+     * When the function first asked for an event: the runtime client does so once the handler is constructed (and,
+     * with SnapStart, restored), so this splits a cold start into init and the first invocation.
+     */
+    public Optional<Duration> firstEventRequestedAfter() {
+        long at = firstNextAt;
+        return at < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(at));
+    }
+
     /** What the runtime client reported when the handler could not even be created (bad class, init failure). */
     public List<String> initErrors() {
         return List.copyOf(initErrors);
@@ -115,6 +126,9 @@ public final class LambdaRuntimeApi implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             long now = System.nanoTime() - startNanos;
             if (path.equals("invocation/next") && exchange.getRequestMethod().equals("GET")) {
+                if (firstNextAt < 0) {
+                    firstNextAt = now;
+                }
                 next(exchange);
             } else if (path.equals("restore/next") && exchange.getRequestMethod().equals("GET")) {
                 // SnapStart: init and beforeCheckpoint are done; Lambda would take the snapshot now and answer

@@ -12,6 +12,7 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -47,6 +48,7 @@ public final class MediaService extends Construct {
     private final Bucket bucket;
     private final Table table;
     private final Function function;
+    private final Alias alias;
     private final Role transcodeRole;
 
     public MediaService(Construct scope, String id, MediaServiceProps props) {
@@ -102,6 +104,7 @@ public final class MediaService extends Construct {
                 "MEDIA_BUCKET", bucket.getBucketName(),
                 "TRANSCODE_ROLE_ARN", transcodeRole.getRoleArn()));
         this.function = deployed.function();
+        this.alias = deployed.alias();
         Role role = deployed.role();
         role.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"))
@@ -151,6 +154,11 @@ public final class MediaService extends Construct {
 
     public Function function() {
         return function;
+    }
+
+    /** What callers invoke: the published version, which starts from its SnapStart snapshot ($LATEST has none). */
+    public Alias alias() {
+        return alias;
     }
 
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.constructs.Construct;
@@ -30,6 +31,7 @@ public final class RouterService extends Construct {
     private static final int TIMEOUT_SECONDS = 30;
 
     private final Function function;
+    private final Alias alias;
 
     public RouterService(Construct scope, String id, RouterServiceProps props) {
         super(scope, id);
@@ -41,6 +43,7 @@ public final class RouterService extends Construct {
                 "Federation router: its own log group, X-Ray, and invoking its subgraphs' functions"), props.service(),
                 endpoints);
         this.function = deployed.function();
+        this.alias = deployed.alias();
         deployed.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("lambda:InvokeFunction"))
                 // the ARNs as given (a function's, or an alias's): no version wildcard, so nothing else is invocable
@@ -55,5 +58,10 @@ public final class RouterService extends Construct {
 
     public Function function() {
         return function;
+    }
+
+    /** What callers invoke: the published version, which starts from its SnapStart snapshot ($LATEST has none). */
+    public Alias alias() {
+        return alias;
     }
 }

@@ -8,16 +8,21 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /** What the Lambda functions of the services have in common: how they run, what they log to, what Powertools reads. */
 final class ServiceFunctions {
+    /** The alias callers invoke. */
+    static final String LIVE_ALIAS = "live";
+
     private ServiceFunctions() {
     }
 
@@ -35,8 +40,12 @@ final class ServiceFunctions {
                 String roleDescription) {
     }
 
-    /** The function, and its role, to which the service adds exactly the calls its handler makes. */
-    record Deployed(Function function, Role role) {
+    /**
+     * The function, the alias its callers invoke (its current version, published whenever its code or
+     * configuration changes, which is what SnapStart snapshots; $LATEST has no snapshot), and its role, to which the
+     * service adds exactly the calls its handler makes.
+     */
+    record Deployed(Function function, Alias alias, Role role) {
     }
 
     /** Refuses to deploy a service whose jar was not built (its module is services/&lt;service&gt;). */
@@ -48,9 +57,9 @@ final class ServiceFunctions {
     }
 
     /**
-     * The service's function from its shaded jar: Java on arm64 with X-Ray active, writing to a log group of its own
-     * with the environment's retention, with a role allowed only that log group and X-Ray so far. Its environment
-     * holds the service's own variables and the metric contract's.
+     * The service's function from its shaded jar: Java on arm64 with X-Ray active and SnapStart, writing to a log
+     * group of its own with the environment's retention, with a role allowed only that log group and X-Ray so far.
+     * Its environment holds the service's own variables and the metric contract's.
      */
     static Deployed deploy(Construct scope, Spec spec, ServiceProps props, Map<String, String> serviceVariables) {
         requireJar(spec.service(), props.handlerJar());
@@ -62,9 +71,10 @@ final class ServiceFunctions {
                 MetricContract.ENV_NAMESPACE, MetricContract.NAMESPACE,
                 MetricContract.ENV_SERVICE_NAME, spec.service(),
                 MetricContract.ENV_ENVIRONMENT, props.environment(),
-                "POWERTOOLS_LOG_LEVEL", "INFO",
-                // C1 only: a short-lived function gains more from fast start than from C2 peak speed
-                "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+                "POWERTOOLS_LOG_LEVEL", "INFO"));
+        // No JAVA_TOOL_OPTIONS: on java25 Lambda stops tiered compilation at C1 by default, except with SnapStart,
+        // where it keeps the JVM's full tiers because compiling happens before the snapshot, off the invocation
+        // path (https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html); forcing C1 would give that up.
         Function function = Function.Builder.create(scope, "Function")
                 .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)
@@ -72,6 +82,8 @@ final class ServiceFunctions {
                 // active tracing also grants xray:PutTraceSegments/PutTelemetryRecords on "*": X-Ray has no
                 // resource-level permissions
                 .tracing(Tracing.ACTIVE)
+                // a published version starts from a snapshot taken after init and the handler's priming hooks
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .environment(variables)
                 .description(spec.description() + " (" + props.environment() + ")")
                 .handler(spec.handler())
@@ -80,6 +92,10 @@ final class ServiceFunctions {
                 .role(role)
                 .logGroup(logGroup)
                 .build();
-        return new Deployed(function, role);
+        Alias alias = Alias.Builder.create(function, "Live")
+                .aliasName(LIVE_ALIAS)
+                .version(function.getCurrentVersion())
+                .build();
+        return new Deployed(function, alias, role);
     }
 }

@@ -4,6 +4,7 @@ import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.constructs.Construct;
 
@@ -28,6 +29,7 @@ public final class TodoService extends Construct {
 
     private final Table table;
     private final Function function;
+    private final Alias alias;
 
     public TodoService(Construct scope, String id, ServiceProps props) {
         super(scope, id);
@@ -42,6 +44,7 @@ public final class TodoService extends Construct {
         ServiceFunctions.Deployed deployed = ServiceFunctions.deploy(this, SPEC, props,
                 Map.of("TODO_TABLE_NAME", table.getTableName()));
         this.function = deployed.function();
+        this.alias = deployed.alias();
         deployed.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
                         "dynamodb:BatchGetItem"))
@@ -59,5 +62,10 @@ public final class TodoService extends Construct {
 
     public Function function() {
         return function;
+    }
+
+    /** What callers invoke: the published version, which starts from its SnapStart snapshot ($LATEST has none). */
+    public Alias alias() {
+        return alias;
     }
 }

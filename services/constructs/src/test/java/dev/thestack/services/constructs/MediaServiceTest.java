@@ -102,6 +102,20 @@ class MediaServiceTest {
     }
 
     @Test
+    void theFunctionSnapStartsItsPublishedVersionWhichTheLiveAliasNames() {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", MediaService.HANDLER,
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+                // Lambda's own JVM options: C1 only on demand, every tier before the snapshot with SnapStart
+                "Environment", Map.of("Variables", Match.not(Match.objectLike(Map.of(
+                        "JAVA_TOOL_OPTIONS", Match.anyValue()))))));
+        String version = template.findResources("AWS::Lambda::Version").keySet().stream().findFirst().orElseThrow();
+        template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
+                "Name", "live",
+                "FunctionVersion", Map.of("Fn::GetAtt", List.of(version, "Version"))));
+    }
+
+    @Test
     void theFunctionMayTouchOnlyItsTableAttachmentObjectsAndTheTranscodeRole() {
         String policy = String.valueOf(template.findResources("AWS::IAM::Policy").values().stream()
                 .filter(resource -> resource.toString().contains("dynamodb:")).findFirst().orElseThrow());

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.instrumentation.InvocationAnnotations;
+import dev.thestack.services.instrumentation.LambdaAwsClients;
 import dev.thestack.services.instrumentation.ServiceMetrics;
 import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.GraphQLHandlers;
@@ -14,6 +15,7 @@ import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.HttpRequirements;
 import dev.thestack.services.graphql.QueryLimits;
+import dev.thestack.services.graphql.SnapStartPriming;
 import dev.thestack.services.graphql.SubgraphInvocation;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
@@ -22,7 +24,6 @@ import java.time.Clock;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -67,6 +68,8 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
     private final ServiceMetrics metrics;
     private final SubgraphInvocation invocation;
     private final ObjectMapper json = new ObjectMapper();
+    // CRaC holds its resources weakly: the handler keeps its priming hooks alive
+    private final MediaPriming priming;
 
     /** The Lambda runtime's constructor: one set of clients and one schema per execution environment. */
     public MediaHandler() {
@@ -77,8 +80,8 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
         this(AwsClients.dynamoDb(environment),
                 AwsClients.s3(environment).build(),
                 new MediaConvertJobs(UrlConnectionHttpClient.create(), optionalUri(environment, ENV_MEDIACONVERT_ENDPOINT),
-                        Region.of(required(environment, AwsClients.ENV_REGION)),
-                        EnvironmentVariableCredentialsProvider.create(), required(environment, ENV_TRANSCODE_ROLE_ARN)),
+                        Region.of(required(environment, LambdaAwsClients.ENV_REGION)),
+                        LambdaAwsClients.credentials(environment), required(environment, ENV_TRANSCODE_ROLE_ARN)),
                 new Settings(required(environment, ENV_TABLE_NAME), required(environment, ENV_BUCKET),
                         environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT)),
                 Clock.systemUTC(),
@@ -95,7 +98,9 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
         this.metrics = new ServiceMetrics(service, settings.environmentName());
         this.subgraph = new MediaSubgraph(new AttachmentRepository(dynamo, settings.tableName()),
                 new MediaStore(s3, settings.bucket(), clock), transcodes, ids, clock, metrics);
-        this.invocation = new SubgraphInvocation(new GraphQLRequestParser(json), InvocationAnnotations::tenant,
+        GraphQLRequestParser requestParser = new GraphQLRequestParser(json);
+        this.priming = SnapStartPriming.register(new MediaPriming(subgraph, requestParser, json));
+        this.invocation = new SubgraphInvocation(requestParser, InvocationAnnotations::tenant,
                 InvocationAnnotations::operation, LOG);
     }
 

@@ -59,8 +59,12 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
     }
 
     TodoHandler(Map<String, String> environment) {
-        this(DynamoDbClients.fromEnvironment(environment),
-                required(environment, ENV_TABLE_NAME),
+        this(environment, required(environment, ENV_TABLE_NAME));
+    }
+
+    // the table is checked before the client is built, so a function without one is told that first
+    private TodoHandler(Map<String, String> environment, String tableName) {
+        this(DynamoDbClients.fromEnvironment(environment), tableName,
                 environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT));
     }
 

@@ -45,6 +45,8 @@ class TodoHandlerTelemetryTest {
                 TodoHandler.ENV_TABLE_NAME, TABLE,
                 DynamoDbClients.ENV_ENDPOINT, DYNALITE.endpoint().toString(),
                 "AWS_REGION", DynaliteExtension.REGION.id(),
+                "AWS_ACCESS_KEY_ID", "dynalite",
+                "AWS_SECRET_ACCESS_KEY", "dynalite",
                 MetricContract.ENV_ENVIRONMENT, ENVIRONMENT));
     }
 
@@ -126,6 +128,8 @@ class TodoHandlerTelemetryTest {
                 TodoHandler.ENV_TABLE_NAME, "no-such-table",
                 DynamoDbClients.ENV_ENDPOINT, DYNALITE.endpoint().toString(),
                 "AWS_REGION", DynaliteExtension.REGION.id(),
+                "AWS_ACCESS_KEY_ID", "dynalite",
+                "AWS_SECRET_ACCESS_KEY", "dynalite",
                 MetricContract.ENV_ENVIRONMENT, ENVIRONMENT));
 
         List<JsonNode> printed = parseJsonLines(StandardOutput.capture(
