@@ -10,6 +10,7 @@ import dev.thestack.services.instrumentation.InvocationAnnotations;
 import dev.thestack.services.instrumentation.LambdaAwsClients;
 import dev.thestack.services.instrumentation.ServiceMetrics;
 import dev.thestack.services.graphql.EntityIds;
+import dev.thestack.services.graphql.GraphQLHandlers;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.HttpRequirements;
@@ -28,7 +29,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.lambda.powertools.logging.Logging;
-import software.amazon.lambda.powertools.logging.LoggingUtils;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.tracing.CaptureMode;
 import software.amazon.lambda.powertools.tracing.Tracing;
@@ -105,25 +105,16 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
     }
 
     @Override
-    // No correlationIdPath: Powertools would copy the whole event, body included, into a JSON tree on every call
+    // No correlationIdPath (GraphQLHandlers.correlate says why)
     @Logging(logEvent = false, clearState = true)
     // Powertools would otherwise copy every response, presigned URLs included, into the trace
     @Tracing(captureMode = CaptureMode.DISABLED)
     @Metrics(namespace = MetricContract.NAMESPACE, captureColdStart = true)
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
-            LoggingUtils.setCorrelationId(event.getRequestContext().getRequestId());
-        }
+        GraphQLHandlers.correlate(event);
         GraphQLHttpResponse response = invocation.serve(event,
                 (request, tenant, headers) -> subgraph.execute(request, tenant, UserId.optionalFromHeaders(headers)));
-        if (response.hasServerErrors()) {
-            metrics.count(MetricContract.GRAPHQL_ERRORS);
-        }
-        if (response.hasClientErrors()) {
-            metrics.count(MetricContract.GRAPHQL_CLIENT_ERRORS);
-        }
-        LOG.info("GraphQL request answered with HTTP {}", response.statusCode());
-        return response.toApiGatewayResponse(json);
+        return GraphQLHandlers.answer(response, metrics, LOG, json);
     }
 
     private static String required(Map<String, String> environment, String name) {

@@ -9,14 +9,11 @@ import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.ExecutedRequest;
 import dev.thestack.services.graphql.GraphQLRequest;
 import dev.thestack.services.graphql.InvalidInputException;
-import dev.thestack.services.graphql.QueryLimits;
-import dev.thestack.services.graphql.SafeDataFetcherExceptionHandler;
 import dev.thestack.services.graphql.StrictIdScalar;
+import dev.thestack.services.graphql.SubgraphEngine;
 import dev.thestack.services.graphql.SubgraphSchemas;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
-import graphql.ExecutionInput;
-import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
@@ -27,7 +24,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,11 +49,9 @@ public final class MediaSubgraph {
     static final String HLS_FOLDER = "hls/";
 
     private static final Logger LOG = LogManager.getLogger(MediaSubgraph.class);
-    private static final String TENANT = "tenant";
     // fixed width, so that the text sorts as the instants do (the indexes sort by it)
     private static final DateTimeFormatter CREATED_AT_FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
-    private static final String USER = "user";
 
     /** A Todo as the router names it; {@code done} only when the router brings it for canAttach. */
     record TodoReference(String id, Boolean done) {
@@ -74,7 +68,7 @@ public final class MediaSubgraph {
     private final Clock clock;
     private final ServiceMetrics metrics;
     private final ImageVariants imageVariants = new ImageVariants();
-    private final GraphQL graphQL;
+    private final SubgraphEngine engine;
 
     public MediaSubgraph(AttachmentRepository attachments, MediaStore store, MediaConvertJobs transcodes,
                          EntityIds ids, Clock clock, ServiceMetrics metrics) {
@@ -84,10 +78,7 @@ public final class MediaSubgraph {
         this.ids = ids;
         this.clock = clock;
         this.metrics = metrics;
-        this.graphQL = GraphQL.newGraphQL(schema())
-                .defaultDataFetcherExceptionHandler(new SafeDataFetcherExceptionHandler())
-                .instrumentation(new QueryLimits())
-                .build();
+        this.engine = new SubgraphEngine(schema());
     }
 
     /**
@@ -95,16 +86,7 @@ public final class MediaSubgraph {
      * one); errors come back in the result, never as exceptions.
      */
     public ExecutedRequest execute(GraphQLRequest request, TenantId tenant, Optional<UserId> user) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put(TENANT, tenant);
-        user.ifPresent(id -> context.put(USER, id));
-        ExecutionInput input = ExecutionInput.newExecutionInput()
-                .query(request.query())
-                .variables(request.variables())
-                .operationName(request.operationName())
-                .graphQLContext(context)
-                .build();
-        return new ExecutedRequest(graphQL.execute(input), request.operationName());
+        return engine.execute(request, tenant, user);
     }
 
     private GraphQLSchema schema() {
@@ -348,15 +330,11 @@ public final class MediaSubgraph {
     }
 
     private static TenantId tenant(DataFetchingEnvironment env) {
-        return env.getGraphQlContext().get(TENANT);
+        return SubgraphEngine.tenant(env);
     }
 
     private static UserId user(DataFetchingEnvironment env, String operation) {
-        UserId user = env.getGraphQlContext().get(USER);
-        if (user == null) {
-            throw new InvalidInputException(operation + " acts for a user: send the " + UserId.HEADER
-                    + " header naming who uploads");
-        }
-        return user;
+        return SubgraphEngine.user(env).orElseThrow(() -> new InvalidInputException(operation
+                + " acts for a user: send the " + UserId.HEADER + " header naming who uploads"));
     }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.contract.MetricDefinition;
+import dev.thestack.services.graphql.GraphQLHandlers;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequest;
 import dev.thestack.services.graphql.GraphQLRequestParser;
@@ -29,7 +30,6 @@ import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.lambda.powertools.logging.Logging;
-import software.amazon.lambda.powertools.logging.LoggingUtils;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.tracing.CaptureMode;
 import software.amazon.lambda.powertools.tracing.Tracing;
@@ -92,24 +92,15 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
     }
 
     @Override
-    // No correlationIdPath: Powertools would copy the whole event, body included, into a JSON tree to read one field
+    // No correlationIdPath (GraphQLHandlers.correlate says why)
     @Logging(logEvent = false, clearState = true)
     // Powertools would otherwise copy every response into the trace
     @Tracing(captureMode = CaptureMode.DISABLED)
     @Metrics(namespace = MetricContract.NAMESPACE, captureColdStart = true)
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
-            LoggingUtils.setCorrelationId(event.getRequestContext().getRequestId());
-        }
+        GraphQLHandlers.correlate(event);
         GraphQLHttpResponse response = serve(event);
-        if (response.hasServerErrors()) {
-            metrics.count(MetricContract.GRAPHQL_ERRORS);
-        }
-        if (response.hasClientErrors()) {
-            metrics.count(MetricContract.GRAPHQL_CLIENT_ERRORS);
-        }
-        LOG.info("GraphQL request answered with HTTP {}", response.statusCode());
-        return response.toApiGatewayResponse(json);
+        return GraphQLHandlers.answer(response, metrics, LOG, json);
     }
 
     private GraphQLHttpResponse serve(APIGatewayProxyRequestEvent event) {

@@ -2,6 +2,7 @@ package dev.thestack.services.todo;
 
 import dev.thestack.services.graphql.SnapStartPriming;
 import dev.thestack.services.graphql.EntityIds;
+import dev.thestack.services.graphql.GraphQLHandlers;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequestParser;
 import dev.thestack.services.graphql.HttpRequirements;
@@ -23,7 +24,6 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.logging.Logging;
-import software.amazon.lambda.powertools.logging.LoggingUtils;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.tracing.CaptureMode;
 import software.amazon.lambda.powertools.tracing.Tracing;
@@ -88,27 +88,18 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
     }
 
     @Override
-    // No correlationIdPath: Powertools would copy the whole event, body included, into a JSON tree on every call
-    // to read one field, and fail the invocation before this method runs on a header map with a null name
-    // (which only a Java caller can build: the runtime reads events from JSON, whose names are never null).
+    // No correlationIdPath (GraphQLHandlers.correlate says why); it would also fail the invocation before this
+    // method runs on a header map with a null name (which only a Java caller can build: the runtime reads events
+    // from JSON, whose names are never null).
     @Logging(logEvent = false, clearState = true)
     // Powertools would otherwise copy every response, todo titles included, into the trace
     @Tracing(captureMode = CaptureMode.DISABLED)
     @Metrics(namespace = MetricContract.NAMESPACE, captureColdStart = true)
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
-            LoggingUtils.setCorrelationId(event.getRequestContext().getRequestId());
-        }
+        GraphQLHandlers.correlate(event);
         GraphQLHttpResponse response = invocation.serve(event,
                 (request, tenant, headers) -> subgraph.execute(request, tenant, UserId.optionalFromHeaders(headers)));
-        if (response.hasServerErrors()) {
-            metrics.count(MetricContract.GRAPHQL_ERRORS);
-        }
-        if (response.hasClientErrors()) {
-            metrics.count(MetricContract.GRAPHQL_CLIENT_ERRORS);
-        }
-        LOG.info("GraphQL request answered with HTTP {}", response.statusCode());
-        return response.toApiGatewayResponse(json);
+        return GraphQLHandlers.answer(response, metrics, LOG, json);
     }
 
     private static String required(Map<String, String> environment, String name) {

@@ -4,10 +4,9 @@ import dev.thestack.services.graphql.ClientErrorMessages;
 import dev.thestack.services.graphql.ExecutedRequest;
 import dev.thestack.services.graphql.GraphQLRequest;
 import dev.thestack.services.graphql.InvalidInputException;
-import dev.thestack.services.graphql.QueryLimits;
 import dev.thestack.services.graphql.RejectedRequestException;
-import dev.thestack.services.graphql.SafeDataFetcherExceptionHandler;
 import dev.thestack.services.graphql.StrictIdScalar;
+import dev.thestack.services.graphql.SubgraphEngine;
 import dev.thestack.services.graphql.SubgraphSchemas;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
@@ -15,24 +14,14 @@ import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.instrumentation.ServiceMetrics;
 import com.apollographql.federation.graphqljava.Federation;
 import com.apollographql.federation.graphqljava._Entity;
-import graphql.ExecutionInput;
-import graphql.ExecutionResult;
-import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
-import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,38 +38,20 @@ public final class TodoSubgraph {
 
     private static final String TODO_TYPE = "Todo";
     private static final String USER_TYPE = "User";
-    private static final String TENANT = "tenant";
-    private static final String USER = "user";
-    private static final String OPERATION_NAME = "operationName";
 
     private final TodoRepository todos;
     private final ServiceMetrics metrics;
-    private final GraphQL graphQL;
+    private final SubgraphEngine engine;
 
     public TodoSubgraph(TodoRepository todos, ServiceMetrics metrics) {
         this.todos = todos;
         this.metrics = metrics;
-        this.graphQL = GraphQL.newGraphQL(schema())
-                .defaultDataFetcherExceptionHandler(new SafeDataFetcherExceptionHandler())
-                // the name first, so that an operation refused by the limits is still logged by its name
-                .instrumentation(new ChainedInstrumentation(new OperationNameRecorder(), new QueryLimits()))
-                .build();
+        this.engine = new SubgraphEngine(schema());
     }
 
     /** Runs the request for the tenant and, when known, the user; errors come back in the result, never as exceptions. */
     public ExecutedRequest execute(GraphQLRequest request, TenantId tenant, Optional<UserId> user) {
-        Map<Object, Object> context = new HashMap<>();
-        context.put(TENANT, tenant);
-        user.ifPresent(id -> context.put(USER, id));
-        ExecutionInput input = ExecutionInput.newExecutionInput()
-                .query(request.query())
-                .variables(request.variables())
-                .operationName(request.operationName())
-                .graphQLContext(context)
-                .build();
-        ExecutionResult result = graphQL.execute(input);
-        String operationName = input.getGraphQLContext().getOrDefault(OPERATION_NAME, request.operationName());
-        return new ExecutedRequest(result, operationName);
+        return engine.execute(request, tenant, user);
     }
 
     private GraphQLSchema schema() {
@@ -187,31 +158,11 @@ public final class TodoSubgraph {
     }
 
     private static TenantId tenant(DataFetchingEnvironment env) {
-        return env.getGraphQlContext().get(TENANT);
+        return SubgraphEngine.tenant(env);
     }
 
     private static UserId callingUser(DataFetchingEnvironment env, String field) {
-        UserId user = env.getGraphQlContext().get(USER);
-        if (user == null) {
-            throw new InvalidInputException(field + " acts as the calling user: send the " + UserId.HEADER
-                    + " header naming them");
-        }
-        return user;
-    }
-
-    /**
-     * Notes the name of the operation that runs, which a client need not send as {@code operationName} when
-     * the document holds a single named operation.
-     */
-    private static final class OperationNameRecorder extends SimplePerformantInstrumentation {
-        @Override
-        public InstrumentationContext<ExecutionResult> beginExecuteOperation(
-                InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-            String name = parameters.getExecutionContext().getOperationDefinition().getName();
-            if (name != null) {
-                parameters.getExecutionContext().getGraphQLContext().put(OPERATION_NAME, name);
-            }
-            return SimpleInstrumentationContext.noOp();
-        }
+        return SubgraphEngine.user(env).orElseThrow(() -> new InvalidInputException(field
+                + " acts as the calling user: send the " + UserId.HEADER + " header naming them"));
     }
 }
