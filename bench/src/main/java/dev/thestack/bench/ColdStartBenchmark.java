@@ -41,6 +41,18 @@ public final class ColdStartBenchmark {
     // the JVM writes the AppCDS archive or AOT cache as it exits: the AOT cache takes a second JVM to assemble
     private static final Duration TRAINING_EXIT = Duration.ofMinutes(3);
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /**
+     * What Lambda's java17 and java21 runtimes run with when the function sets nothing, and java25 too unless the
+     * function uses SnapStart or provisioned concurrency: tiered compilation stopped at C1, and the serial collector
+     * (https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html).
+     */
+    static final List<String> LAMBDA_DEFAULT_OPTIONS = List.of("-XX:+TieredCompilation", C1_ONLY, "-XX:+UseSerialGC");
+    static final String LAMBDA_DEFAULT = "Lambda default (C1 + Serial GC)";
+    /**
+     * Optional: a folder with todo-lambda.jar, media-lambda.jar and router-lambda.jar of another build (say, before a
+     * change), measured in the same run as rows "todo (baseline)" and so on.
+     */
+    static final String BASELINE_JARS = "COLD_START_BASELINE";
     /** Optional: the rows to measure, by their flags column, comma-separated (a quicker run while trimming). */
     static final String ONLY_ROWS = "COLD_START_ROWS";
 
@@ -84,14 +96,17 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** A row's JVM set-up: a class-data cache or none, C1 only or the full tiered compiler, or SnapStart's hooks. */
-    record Flags(String name, Cache cache, boolean c1Only, boolean snapStart) {
+    /** A row's JVM set-up: a class-data cache or none, JVM options (C1 only, Lambda's own), or SnapStart's hooks. */
+    record Flags(String name, Cache cache, List<String> jvmOptions, boolean snapStart) {
         List<String> options(Path cacheFile) {
             List<String> options = new ArrayList<>(cache.use(cacheFile));
-            if (c1Only) {
-                options.add(C1_ONLY);
-            }
+            options.addAll(jvmOptions);
             return options;
+        }
+
+        /** The rows whose start is also profiled: each cache with the JVM's own options, and Lambda's default. */
+        boolean profiled() {
+            return !snapStart && (jvmOptions.isEmpty() || name.equals(LAMBDA_DEFAULT));
         }
     }
 
@@ -152,13 +167,14 @@ public final class ColdStartBenchmark {
             for (Jdk jdk : jdks) {
                 for (Flags flags : flagSets(jdk)) {
                     rows.addAll(measure(jdk, flags, functions, runs, work));
-                    if (!flags.c1Only() && !flags.snapStart()) {
+                    if (flags.profiled()) {
                         for (Function function : functions) {
                             ClassProfile profile = classSources(jdk, flags, function, work);
                             classRows.add(profile.sources());
                             phaseRows.add(profile.phases());
                             if (flags.cache() == Cache.NONE) {
-                                libraryColumns.put(function.name() + " " + jdk.name(), profile.byLibrary());
+                                // the same classes with either row's options
+                                libraryColumns.putIfAbsent(function.name() + " " + jdk.name(), profile.byLibrary());
                             }
                         }
                     }
@@ -199,7 +215,7 @@ public final class ColdStartBenchmark {
                 LambdaFunctionProcess.unpack(LambdaFunctionProcess.codeSourceOf(TodoHandler.class),
                         fresh(work.resolve("task/todo"))),
                 TodoHandler.class.getName() + "::handleRequest",
-                Map.of(TodoHandler.ENV_TABLE_NAME, BenchSubgraphs.TODO_TABLE,
+                deployed(TodoHandler.ENV_TABLE_NAME, BenchSubgraphs.TODO_TABLE,
                         DynamoDbClients.ENV_ENDPOINT, dynamoDb,
                         "AWS_ACCESS_KEY_ID", "dynalite",
                         "AWS_SECRET_ACCESS_KEY", "dynalite",
@@ -209,7 +225,7 @@ public final class ColdStartBenchmark {
                 LambdaFunctionProcess.unpack(LambdaFunctionProcess.codeSourceOf(MediaHandler.class),
                         fresh(work.resolve("task/media"))),
                 MediaHandler.class.getName() + "::handleRequest",
-                Map.of(MediaHandler.ENV_TABLE_NAME, BenchSubgraphs.MEDIA_TABLE,
+                deployed(MediaHandler.ENV_TABLE_NAME, BenchSubgraphs.MEDIA_TABLE,
                         MediaHandler.ENV_BUCKET, "bench-media",
                         MediaHandler.ENV_TRANSCODE_ROLE_ARN, "arn:aws:iam::123456789012:role/bench-transcode",
                         AwsClients.ENV_DYNAMODB_ENDPOINT, dynamoDb,
@@ -225,25 +241,55 @@ public final class ColdStartBenchmark {
                 LambdaFunctionProcess.unpack(LambdaFunctionProcess.codeSourceOf(RouterHandler.class),
                         fresh(work.resolve("task/router"))),
                 RouterHandler.class.getName() + "::handleRequest",
-                Map.of(SubgraphEndpoints.ENV_URL_PREFIX + "TODO", subgraphs.urls().get("todo").toString(),
+                deployed(SubgraphEndpoints.ENV_URL_PREFIX + "TODO", subgraphs.urls().get("todo").toString(),
                         SubgraphEndpoints.ENV_URL_PREFIX + "MEDIA", subgraphs.urls().get("media").toString(),
                         "POWERTOOLS_SERVICE_NAME", "router"),
                 event(todoHeaders, todosQuery), "\"todos\":[");
-        return List.of(floor, todo, media, router);
+        List<Function> functions = new ArrayList<>(List.of(floor, todo, media, router));
+        String baseline = System.getenv(BASELINE_JARS);
+        if (baseline != null && !baseline.isBlank()) {
+            for (Function function : List.of(todo, media, router)) {
+                Path jar = Paths.get(baseline, function.name() + "-lambda.jar");
+                if (!Files.isRegularFile(jar)) {
+                    throw new IllegalArgumentException(BASELINE_JARS + "=" + baseline + " has no " + jar.getFileName()
+                            + "; copy the baseline build's services/" + function.name() + "/target/"
+                            + jar.getFileName() + " there");
+                }
+                functions.add(new Function(function.name() + " (baseline)",
+                        LambdaFunctionProcess.unpack(jar, fresh(work.resolve("task/" + function.name() + "-baseline"))),
+                        function.handler(), function.environment(), function.firstEvent(), function.expectedInAnswer()));
+            }
+        }
+        return functions;
+    }
+
+    /**
+     * The function's own variables and those services/constructs' ServiceFunctions gives every function as
+     * deployed (EMF told it runs in Lambda), as name, value, name, value...
+     */
+    private static Map<String, String> deployed(String... namesAndValues) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            variables.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        variables.put("AWS_EMF_ENVIRONMENT", "Lambda");
+        return variables;
     }
 
     private static List<Flags> flagSets(Jdk jdk) {
+        List<String> c1 = List.of(C1_ONLY);
         List<Flags> sets = new ArrayList<>(List.of(
-                new Flags("default", Cache.NONE, false, false),
-                new Flags(C1_ONLY, Cache.NONE, true, false),
-                new Flags("AppCDS", Cache.APP_CDS, false, false),
-                new Flags("AppCDS + C1", Cache.APP_CDS, true, false)));
+                new Flags(LAMBDA_DEFAULT, Cache.NONE, LAMBDA_DEFAULT_OPTIONS, false),
+                new Flags("default", Cache.NONE, List.of(), false),
+                new Flags(C1_ONLY, Cache.NONE, c1, false),
+                new Flags("AppCDS", Cache.APP_CDS, List.of(), false),
+                new Flags("AppCDS + C1", Cache.APP_CDS, c1, false)));
         // the AOT cache (JEP 483, 514, 515) is the JDK 24+ successor of AppCDS: classes loaded and linked, profiles
         if (jdk.feature() >= 25) {
-            sets.add(new Flags("AOTCache", Cache.AOT_CACHE, false, false));
-            sets.add(new Flags("AOTCache + C1", Cache.AOT_CACHE, true, false));
+            sets.add(new Flags("AOTCache", Cache.AOT_CACHE, List.of(), false));
+            sets.add(new Flags("AOTCache + C1", Cache.AOT_CACHE, c1, false));
         }
-        sets.add(new Flags("SnapStart hooks (no restore)", Cache.NONE, false, true));
+        sets.add(new Flags("SnapStart hooks (no restore)", Cache.NONE, List.of(), true));
         String only = System.getenv(ONLY_ROWS);
         if (only == null || only.isBlank()) {
             return sets;

@@ -71,7 +71,10 @@ final class ServiceFunctions {
                 MetricContract.ENV_NAMESPACE, MetricContract.NAMESPACE,
                 MetricContract.ENV_SERVICE_NAME, spec.service(),
                 MetricContract.ENV_ENVIRONMENT, props.environment(),
-                "POWERTOOLS_LOG_LEVEL", "INFO"));
+                "POWERTOOLS_LOG_LEVEL", "INFO",
+                // EMF otherwise probes EC2's and ECS's metadata endpoints over HTTP beside Lambda's variables at every
+                // cold start, to pick the stdout sink it would pick anyway
+                "AWS_EMF_ENVIRONMENT", "Lambda"));
         // No JAVA_TOOL_OPTIONS: on java25 Lambda stops tiered compilation at C1 by default, except with SnapStart,
         // where it keeps the JVM's full tiers because compiling happens before the snapshot, off the invocation
         // path (https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html); forcing C1 would give that up.

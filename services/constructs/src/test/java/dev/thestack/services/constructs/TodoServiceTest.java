@@ -39,13 +39,16 @@ class TodoServiceTest {
     }
 
     @Test
-    void theFunctionSnapStartsItsPublishedVersionsWithLambdasOwnJvmOptions() {
+    void theFunctionSnapStartsItsPublishedVersionsWithLambdasOwnJvmOptionsAndEmfToldItRunsInLambda() {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", TodoService.HANDLER,
                 "Runtime", "java25",
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "Environment", Map.of("Variables", Match.not(Match.objectLike(Map.of(
                         "JAVA_TOOL_OPTIONS", Match.anyValue()))))));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", TodoService.HANDLER,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("AWS_EMF_ENVIRONMENT", "Lambda")))));
         template.resourceCountIs("AWS::Lambda::Version", 1);
     }
 
