@@ -16,7 +16,7 @@ case "$subgraphs" in
   replayed) server_args=(--replayed-subgraphs) ;;
   *) echo "the third argument is live or replayed, not '$subgraphs'" >&2; exit 2 ;;
 esac
-warmup=5
+warmup=10
 work=bench/target/router-vs-gateway
 mkdir -p "$work"
 

@@ -114,57 +114,66 @@ public final class OrganizationApp {
             }
             NagSuppressionsCatalog.xrayTracing(new XRayTracing(stack, "Tracing",
                     new XRayTracingProps(config.tracing(), environment.logRetentionDays())));
-            ServiceProps.Builder deployment = ServiceProps.builder()
-                    .environment(environment.name())
-                    .logRetentionDays(environment.logRetentionDays())
-                    .retainData(!"dev".equals(environment.name()));
-            TodoService todo = new TodoService(stack, "Todo", deployment.handlerJar(artifacts.todoJar()).build());
-            // no upload origins: there is no web frontend yet whose pages would PUT to the bucket
-            MediaService media = new MediaService(stack, "Media",
-                    MediaServiceProps.of(deployment.handlerJar(artifacts.mediaJar()).build()));
-            Map<String, IFunction> subgraphs = new LinkedHashMap<>();
-            subgraphs.put(TodoService.SERVICE_NAME, todo.alias());
-            subgraphs.put(MediaService.SERVICE_NAME, media.alias());
-            RouterService router = new RouterService(stack, "Router",
-                    new RouterServiceProps(deployment.handlerJar(artifacts.routerJar()).build(), subgraphs));
-            serviceCostTags(todo, TodoService.SERVICE_NAME);
-            serviceCostTags(media, MediaService.SERVICE_NAME);
-            serviceCostTags(router, RouterService.SERVICE_NAME);
-            NagSuppressionsCatalog.serviceFunctions(List.of(todo.function(), media.function(), router.function()));
-            NagSuppressionsCatalog.mediaService(media);
-            new WorkloadMonitoring(stack, "Monitoring", new WorkloadMonitoringProps(account.name(), environment.name(),
-                    runbooks, List.of(
-                            MonitoredService.builder()
-                                    .service(RouterService.SERVICE_NAME)
-                                    .title("GraphQL router")
-                                    .alarmNamePrefix(alarmPrefix(RouterService.SERVICE_NAME, account))
-                                    .function(router.function())
-                                    .shownMetrics(List.of(MetricContract.QUERY_PLAN_CACHE_MISSES))
-                                    .routedSubgraphs(List.copyOf(subgraphs.keySet()))
-                                    .build(),
-                            MonitoredService.builder()
-                                    .service(TodoService.SERVICE_NAME)
-                                    .title("Todo subgraph")
-                                    .alarmNamePrefix(alarmPrefix(TodoService.SERVICE_NAME, account))
-                                    .function(todo.function())
-                                    .table(todo.table())
-                                    .shownMetrics(List.of(MetricContract.TODO_CREATED))
-                                    .build(),
-                            MonitoredService.builder()
-                                    .service(MediaService.SERVICE_NAME)
-                                    .title("Media subgraph")
-                                    .alarmNamePrefix(alarmPrefix(MediaService.SERVICE_NAME, account))
-                                    .function(media.function())
-                                    .table(media.table())
-                                    // not alarmed: a rejected upload is a client sending another file than it announced
-                                    .shownMetrics(List.of(MetricContract.UPLOADS_REQUESTED, MetricContract.UPLOADS_COMPLETED,
-                                            MetricContract.UPLOADS_REJECTED, MetricContract.TRANSCODE_JOBS_STARTED))
-                                    .build()),
-                    AlarmThresholds.defaults()));
+            deployServices(stack, account, artifacts, runbooks);
             // last: it subscribes every log group the stack holds by now
             new LogSubscriptions(stack, "LogDelivery", destinationArn);
         }
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).reports(true).build()));
+    }
+
+    /**
+     * The federated GraphQL API of a workload account: the router in front of the Todo and Media subgraphs, each
+     * tagged as its owning team's cost, and their monitoring, each service's alarms named for its team.
+     */
+    private void deployServices(Stack stack, Account account, ServiceArtifacts artifacts, RunbookIndex runbooks) {
+        var environment = config.environmentOf(account);
+        ServiceProps.Builder deployment = ServiceProps.builder()
+                .environment(environment.name())
+                .logRetentionDays(environment.logRetentionDays())
+                .retainData(!"dev".equals(environment.name()));
+        TodoService todo = new TodoService(stack, "Todo", deployment.handlerJar(artifacts.todoJar()).build());
+        // no upload origins: there is no web frontend yet whose pages would PUT to the bucket
+        MediaService media = new MediaService(stack, "Media",
+                MediaServiceProps.of(deployment.handlerJar(artifacts.mediaJar()).build()));
+        Map<String, IFunction> subgraphs = new LinkedHashMap<>();
+        subgraphs.put(TodoService.SERVICE_NAME, todo.alias());
+        subgraphs.put(MediaService.SERVICE_NAME, media.alias());
+        RouterService router = new RouterService(stack, "Router",
+                new RouterServiceProps(deployment.handlerJar(artifacts.routerJar()).build(), subgraphs));
+        serviceCostTags(todo, TodoService.SERVICE_NAME);
+        serviceCostTags(media, MediaService.SERVICE_NAME);
+        serviceCostTags(router, RouterService.SERVICE_NAME);
+        NagSuppressionsCatalog.serviceFunctions(List.of(todo.function(), media.function(), router.function()));
+        NagSuppressionsCatalog.mediaService(media);
+        new WorkloadMonitoring(stack, "Monitoring", new WorkloadMonitoringProps(account.name(), environment.name(),
+                runbooks, List.of(
+                        MonitoredService.builder()
+                                .service(RouterService.SERVICE_NAME)
+                                .title("GraphQL router")
+                                .alarmNamePrefix(alarmPrefix(RouterService.SERVICE_NAME, account))
+                                .function(router.function())
+                                .shownMetrics(List.of(MetricContract.QUERY_PLAN_CACHE_MISSES))
+                                .routedSubgraphs(List.copyOf(subgraphs.keySet()))
+                                .build(),
+                        MonitoredService.builder()
+                                .service(TodoService.SERVICE_NAME)
+                                .title("Todo subgraph")
+                                .alarmNamePrefix(alarmPrefix(TodoService.SERVICE_NAME, account))
+                                .function(todo.function())
+                                .table(todo.table())
+                                .shownMetrics(List.of(MetricContract.TODO_CREATED))
+                                .build(),
+                        MonitoredService.builder()
+                                .service(MediaService.SERVICE_NAME)
+                                .title("Media subgraph")
+                                .alarmNamePrefix(alarmPrefix(MediaService.SERVICE_NAME, account))
+                                .function(media.function())
+                                .table(media.table())
+                                // not alarmed: a rejected upload is a client sending another file than it announced
+                                .shownMetrics(List.of(MetricContract.UPLOADS_REQUESTED, MetricContract.UPLOADS_COMPLETED,
+                                        MetricContract.UPLOADS_REJECTED, MetricContract.TRANSCODE_JOBS_STARTED))
+                                .build()),
+                AlarmThresholds.defaults()));
     }
 
     /** A service's own resources are its owning team's cost, not the account's. */

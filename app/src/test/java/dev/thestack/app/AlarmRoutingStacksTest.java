@@ -2,11 +2,13 @@ package dev.thestack.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thestack.model.Account;
 import dev.thestack.model.AccountRole;
 import dev.thestack.model.StableJson;
 import dev.thestack.model.Team;
 import dev.thestack.routing.AlarmRules;
+import dev.thestack.routing.RouteEvaluator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,28 @@ class AlarmRoutingStacksTest {
             assertThat(resource.path("Properties").path("EventPattern"))
                     .isEqualTo(JSON.valueToTree(StableJson.sorted(rule.pattern())));
         }
+    }
+
+    @Test
+    void everyAlarmOfEveryWorkloadStackReachesARouteOfItsOwningTeamNotTheCatchAll() throws Exception {
+        RouteEvaluator evaluator = new RouteEvaluator(org.config);
+        ObjectNode event = (ObjectNode) JSON.readTree(
+                SynthesizedOrganization.ROOT.resolve("examples/events/prod-critical-alarm.json").toFile());
+        int alarms = 0;
+        for (Account account : org.config.workloadAccounts()) {
+            for (JsonNode alarm : resources(org.templates.get(account.name()), "AWS::CloudWatch::Alarm")) {
+                String name = alarm.path("Properties").path("AlarmName").asText();
+                event.put("account", account.id());
+                ((ObjectNode) event.path("detail")).put("alarmName", name);
+
+                RouteEvaluator.Evaluation evaluation = evaluator.evaluate(JSON.writeValueAsString(event));
+
+                assertThat(evaluation.matched()).as(name).isNotEmpty().noneMatch(AlarmRules.Rule::isCatchAll);
+                assertThat(org.config.teams()).extracting(Team::name).as(name).contains(evaluation.reading().team());
+                alarms++;
+            }
+        }
+        assertThat(alarms).as("27 in each workload account").isEqualTo(27 * org.config.workloadAccounts().size());
     }
 
     @Test

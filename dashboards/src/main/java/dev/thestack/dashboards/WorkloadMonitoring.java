@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The on-call view of one workload account: one dashboard with a row of widgets per service, and each service's
@@ -223,7 +224,8 @@ public final class WorkloadMonitoring extends Construct {
     private static Metric metric(MetricDefinition definition, String statistic, Map<String, String> dimensions) {
         if (!dimensions.keySet().equals(Set.copyOf(definition.dimensions()))) {
             throw new IllegalArgumentException(definition.name() + " is emitted with the dimensions "
-                    + definition.dimensions() + ", not " + dimensions.keySet() + "; a metric addressed otherwise has no data");
+                    + definition.dimensions() + ", not " + new TreeSet<>(dimensions.keySet())
+                    + "; a metric addressed otherwise has no data");
         }
         return Metric.Builder.create()
                 .namespace(MetricContract.NAMESPACE)

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.instrumentation.ServiceMetrics;
+import java.util.Map;
 import org.apache.logging.log4j.Logger;
 import software.amazon.lambda.powertools.logging.LoggingUtils;
 
@@ -39,5 +40,14 @@ public final class GraphQLHandlers {
         }
         log.info("GraphQL request answered with HTTP {}", response.statusCode());
         return response.toApiGatewayResponse(json);
+    }
+
+    /** A variable the function cannot start without (its CDK construct sets it); blank counts as missing. */
+    public static String requiredVariable(Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Environment variable " + name + " is not set");
+        }
+        return value;
     }
 }

@@ -1,5 +1,7 @@
 package dev.thestack.services.media;
 
+import static dev.thestack.services.graphql.GraphQLHandlers.requiredVariable;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -80,9 +82,10 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
         this(AwsClients.dynamoDb(environment),
                 AwsClients.s3(environment).build(),
                 new MediaConvertJobs(UrlConnectionHttpClient.create(), optionalUri(environment, ENV_MEDIACONVERT_ENDPOINT),
-                        Region.of(required(environment, LambdaAwsClients.ENV_REGION)),
-                        LambdaAwsClients.credentials(environment), required(environment, ENV_TRANSCODE_ROLE_ARN)),
-                new Settings(required(environment, ENV_TABLE_NAME), required(environment, ENV_BUCKET),
+                        Region.of(requiredVariable(environment, LambdaAwsClients.ENV_REGION)),
+                        LambdaAwsClients.credentials(environment),
+                        requiredVariable(environment, ENV_TRANSCODE_ROLE_ARN)),
+                new Settings(requiredVariable(environment, ENV_TABLE_NAME), requiredVariable(environment, ENV_BUCKET),
                         environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT)),
                 Clock.systemUTC(),
                 EntityIds.randomUuids());
@@ -115,14 +118,6 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
         GraphQLHttpResponse response = invocation.serve(event,
                 (request, tenant, headers) -> subgraph.execute(request, tenant, UserId.optionalFromHeaders(headers)));
         return GraphQLHandlers.answer(response, metrics, LOG, json);
-    }
-
-    private static String required(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("Environment variable " + name + " is not set");
-        }
-        return value;
     }
 
     private static URI optionalUri(Map<String, String> environment, String name) {

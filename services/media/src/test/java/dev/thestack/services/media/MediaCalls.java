@@ -5,13 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thestack.services.awslocal.ApiGatewayEvents;
 import dev.thestack.services.awslocal.TestLambdaContext;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /** API Gateway events for the Media handler, as API Gateway sends them, and its answers parsed. */
 final class MediaCalls {
@@ -33,7 +33,6 @@ final class MediaCalls {
     /** A POST for the tenant as the user; no such header where either is null. */
     static APIGatewayProxyRequestEvent post(String tenant, String user, String query, Map<String, Object> variables) {
         Map<String, String> headers = new HashMap<>();
-        headers.put("Content-Type", "application/json");
         if (tenant != null) {
             headers.put(TenantId.HEADER, tenant);
         }
@@ -44,14 +43,7 @@ final class MediaCalls {
         body.put("query", query);
         body.put("variables", variables);
         try {
-            return new APIGatewayProxyRequestEvent()
-                    .withHttpMethod("POST")
-                    .withPath("/graphql")
-                    .withHeaders(headers)
-                    .withBody(JSON.writeValueAsString(body))
-                    .withIsBase64Encoded(false)
-                    .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
-                            .withRequestId(UUID.randomUUID().toString()));
+            return ApiGatewayEvents.jsonPost(headers, JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

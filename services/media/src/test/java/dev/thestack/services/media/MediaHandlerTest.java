@@ -131,11 +131,8 @@ class MediaHandlerTest {
     @Test
     void aCompletedVideoStartsOneHlsTranscodeWithTheTenantAndAttachmentInItsMetadata() throws Exception {
         String tenant = newTenant();
-        byte[] mp4 = Arrays.copyOf("\u0000\u0000\u0000\u0018ftypisom".getBytes(StandardCharsets.ISO_8859_1), 4096);
-        JsonNode ticket = call(handler, tenant, "bob", REQUEST_UPLOAD, upload("clip.mp4", "video/mp4", mp4.length))
-                .data().path("requestUpload");
-        String id = ticket.path("attachment").path("id").asText();
-        assertThat(put(ticket, mp4).statusCode()).isEqualTo(200);
+        byte[] mp4 = mp4(4096);
+        String id = uploaded(tenant, "bob", "clip.mp4", "video/mp4", mp4);
 
         JsonNode processing = call(handler, tenant, "bob", COMPLETE_UPLOAD, Map.of("id", id)).data().path("completeUpload");
         JsonNode again = call(handler, tenant, "bob", COMPLETE_UPLOAD, Map.of("id", id)).data().path("completeUpload");
@@ -184,10 +181,7 @@ class MediaHandlerTest {
     void aFileThatIsNotWhatWasAnnouncedMakesTheAttachmentFailed() throws Exception {
         String tenant = newTenant();
         byte[] html = Arrays.copyOf("<html><body>not a picture".getBytes(StandardCharsets.UTF_8), 64);
-        JsonNode ticket = call(handler, tenant, "alice", REQUEST_UPLOAD, upload("a.png", "image/png", html.length))
-                .data().path("requestUpload");
-        String id = ticket.path("attachment").path("id").asText();
-        put(ticket, html);
+        String id = uploaded(tenant, "alice", "a.png", "image/png", html);
 
         Reply completed = call(handler, tenant, "alice", COMPLETE_UPLOAD, Map.of("id", id));
 
@@ -239,11 +233,8 @@ class MediaHandlerTest {
     @Test
     void aMediaConvertFailureIsMaskedAndTheUploadCanBeCompletedLater() throws Exception {
         String tenant = newTenant();
-        byte[] mp4 = Arrays.copyOf("\u0000\u0000\u0000\u0018ftypisom".getBytes(StandardCharsets.ISO_8859_1), 100);
-        JsonNode ticket = call(handler, tenant, "bob", REQUEST_UPLOAD, upload("clip.mp4", "video/mp4", mp4.length))
-                .data().path("requestUpload");
-        String id = ticket.path("attachment").path("id").asText();
-        put(ticket, mp4);
+        byte[] mp4 = mp4(100);
+        String id = uploaded(tenant, "bob", "clip.mp4", "video/mp4", mp4);
         MEDIACONVERT.refuseNext("Role " + ROLE + " cannot be assumed");
 
         Reply failed = call(handler, tenant, "bob", COMPLETE_UPLOAD, Map.of("id", id));
@@ -257,7 +248,7 @@ class MediaHandlerTest {
     @Test
     void uploadsAndTranscodesAreCountedAsTheMetricContractNamesThem() throws Exception {
         String tenant = newTenant();
-        byte[] mp4 = Arrays.copyOf("\u0000\u0000\u0000\u0018ftypisom".getBytes(StandardCharsets.ISO_8859_1), 64);
+        byte[] mp4 = mp4(64);
         List<JsonNode> requested = metricLines(() -> call(handler, tenant, "bob", REQUEST_UPLOAD,
                 upload("clip.mp4", "video/mp4", mp4.length)));
         JsonNode ticket = requested.stream().filter(line -> line.has("data")).findFirst().orElseThrow()
@@ -303,6 +294,20 @@ class MediaHandlerTest {
 
     static Map<String, Object> upload(String fileName, String contentType, long sizeBytes) {
         return Map.of("input", Map.of("todoId", TODO_ID, "fileName", fileName, "contentType", contentType, "sizeBytes", sizeBytes));
+    }
+
+    /** Requests the upload and PUTs the file to its URL: the attachment's id, ready for completeUpload. */
+    private String uploaded(String tenant, String user, String fileName, String contentType, byte[] file)
+            throws IOException, InterruptedException {
+        JsonNode ticket = call(handler, tenant, user, REQUEST_UPLOAD, upload(fileName, contentType, file.length))
+                .data().path("requestUpload");
+        assertThat(put(ticket, file).statusCode()).isEqualTo(200);
+        return ticket.path("attachment").path("id").asText();
+    }
+
+    /** An MP4 as far as its magic bytes go: an ftyp box of brand isom, then zeros. */
+    private static byte[] mp4(int size) {
+        return Arrays.copyOf("\u0000\u0000\u0000\u0018ftypisom".getBytes(StandardCharsets.ISO_8859_1), size);
     }
 
     private HttpResponse<String> put(JsonNode ticket, byte[] file) throws IOException, InterruptedException {

@@ -8,11 +8,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.awslocal.StandardOutput;
+import dev.thestack.services.awslocal.ApiGatewayEvents;
 import dev.thestack.services.awslocal.TestLambdaContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -35,12 +35,7 @@ class RouterHandlerTest {
     }
 
     private static APIGatewayProxyRequestEvent post(Map<String, String> headers, String body) {
-        Map<String, String> all = new HashMap<>(headers);
-        all.put("Content-Type", "application/json");
-        return new APIGatewayProxyRequestEvent().withHttpMethod("POST").withPath("/graphql").withHeaders(all)
-                .withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
-                        .withRequestId(UUID.randomUUID().toString()));
+        return ApiGatewayEvents.jsonPost(headers, body);
     }
 
     private static StandardOutput.Captured<APIGatewayProxyResponseEvent> call(APIGatewayProxyRequestEvent event) {

@@ -1,5 +1,7 @@
 package dev.thestack.services.todo;
 
+import static dev.thestack.services.graphql.GraphQLHandlers.requiredVariable;
+
 import dev.thestack.services.graphql.SnapStartPriming;
 import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.GraphQLHandlers;
@@ -59,7 +61,7 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
     }
 
     TodoHandler(Map<String, String> environment) {
-        this(environment, required(environment, ENV_TABLE_NAME));
+        this(environment, requiredVariable(environment, ENV_TABLE_NAME));
     }
 
     // the table is checked before the client is built, so a function without one is told that first
@@ -100,13 +102,5 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
         GraphQLHttpResponse response = invocation.serve(event,
                 (request, tenant, headers) -> subgraph.execute(request, tenant, UserId.optionalFromHeaders(headers)));
         return GraphQLHandlers.answer(response, metrics, LOG, json);
-    }
-
-    private static String required(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("Environment variable " + name + " is not set");
-        }
-        return value;
     }
 }

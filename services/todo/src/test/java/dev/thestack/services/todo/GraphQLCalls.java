@@ -1,10 +1,10 @@
 package dev.thestack.services.todo;
 
+import dev.thestack.services.awslocal.ApiGatewayEvents;
 import dev.thestack.services.awslocal.TestLambdaContext;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,20 +54,13 @@ final class GraphQLCalls {
 
     static APIGatewayProxyRequestEvent postRaw(String tenant, String user, String body) {
         Map<String, String> headers = new HashMap<>();
-        headers.put("Content-Type", "application/json");
         if (tenant != null) {
             headers.put(TenantId.HEADER, tenant);
         }
         if (user != null) {
             headers.put(UserId.HEADER, user);
         }
-        return new APIGatewayProxyRequestEvent()
-                .withHttpMethod("POST")
-                .withPath("/graphql")
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(new ProxyRequestContext().withRequestId(UUID.randomUUID().toString()));
+        return ApiGatewayEvents.jsonPost(headers, body);
     }
 
     static Reply call(TodoHandler handler, APIGatewayProxyRequestEvent event) {
