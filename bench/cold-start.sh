@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Cold start of every handler (Todo, Media, the router) against the hello-world floor, on JDK 17 and JDK 25, with and without AppCDS / the
 # AOT cache / C1 only, and with SnapStart's priming hooks (see bench/README.md for what each row means).
-# Usage: bench/cold-start.sh [runs] ; JDK25_HOME overrides the JDK 25 location. Prints a Markdown table.
+# Usage: bench/cold-start.sh [runs] ; JDK25_HOME overrides the JDK 25 location. Prints Markdown tables.
+# COLD_START_ROWS="Lambda default (C1 + Serial GC),default" measures only those rows (their flags column);
+# COLD_START_BASELINE=DIR adds the todo-, media- and router-lambda.jar of another build in DIR, in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
