@@ -41,7 +41,6 @@ import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.services.kms.Key;
-import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
@@ -135,9 +134,11 @@ public final class OrganizationApp {
         // no upload origins: there is no web frontend yet whose pages would PUT to the bucket
         MediaService media = new MediaService(stack, "Media",
                 MediaServiceProps.of(deployment.handlerJar(artifacts.mediaJar()).build()));
-        Map<String, IFunction> subgraphs = new LinkedHashMap<>();
-        subgraphs.put(TodoService.SERVICE_NAME, todo.alias());
-        subgraphs.put(MediaService.SERVICE_NAME, media.alias());
+        Map<String, RouterServiceProps.Subgraph> subgraphs = new LinkedHashMap<>();
+        subgraphs.put(TodoService.SERVICE_NAME,
+                new RouterServiceProps.Subgraph(todo.alias(), TodoService.TIMEOUT_SECONDS));
+        subgraphs.put(MediaService.SERVICE_NAME,
+                new RouterServiceProps.Subgraph(media.alias(), MediaService.TIMEOUT_SECONDS));
         RouterService router = new RouterService(stack, "Router",
                 new RouterServiceProps(deployment.handlerJar(artifacts.routerJar()).build(), subgraphs));
         serviceCostTags(todo, TodoService.SERVICE_NAME);

@@ -40,9 +40,11 @@ public final class MediaService extends Construct {
     private static final List<String> HANDLER_WRITES = List.of("original", "thumbnail", "medium");
     /** Memory unless {@link ServiceProps#memorySizeMb()} says otherwise: resizing a 20 MiB image wants 1536 or more. */
     public static final int DEFAULT_MEMORY_MB = 1536;
-    // completeUpload reads and resizes an image of up to 20 MiB
+    /** How long an invocation may run (completeUpload reads and resizes an image of up to 20 MiB); the router waits
+     *  as long for it. */
+    public static final int TIMEOUT_SECONDS = 30;
     private static final ServiceFunctions.Spec SPEC = new ServiceFunctions.Spec(SERVICE_NAME, "Media GraphQL subgraph",
-            HANDLER, DEFAULT_MEMORY_MB, 30, "Media subgraph: its own log group, X-Ray, its table,"
+            HANDLER, DEFAULT_MEMORY_MB, TIMEOUT_SECONDS, "Media subgraph: its own log group, X-Ray, its table,"
             + " its bucket's attachment objects, MediaConvert jobs with the transcode role");
 
     private final Bucket bucket;

@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.IFunction;
 import software.constructs.Construct;
 
 /**
@@ -26,9 +25,11 @@ public final class RouterService extends Construct {
     public static final String SUBGRAPH_URL_PREFIX = "SUBGRAPH_URL_";
     /** Memory unless {@link ServiceProps#memorySizeMb()} says otherwise. */
     public static final int DEFAULT_MEMORY_MB = 1024;
-    // a plan may fetch several times in sequence (entities after root fields, mutations in order), each fetch
-    // waiting at most ROUTER_FETCH_TIMEOUT_MS (5 s by default)
-    private static final int TIMEOUT_SECONDS = 30;
+    /** The router's variable giving how long it waits for a subgraph, in milliseconds: this prefix and the name. */
+    public static final String SUBGRAPH_TIMEOUT_PREFIX = "SUBGRAPH_TIMEOUT_MS_";
+    /** Twice this is Lambda's limit of 900 s. */
+    public static final int MAX_SUBGRAPH_TIMEOUT_SECONDS = 450;
+    private static final int MIN_TIMEOUT_SECONDS = 30;
 
     private final Function function;
     private final Alias alias;
@@ -36,10 +37,16 @@ public final class RouterService extends Construct {
     public RouterService(Construct scope, String id, RouterServiceProps props) {
         super(scope, id);
         Map<String, String> endpoints = new TreeMap<>();
-        props.subgraphs().forEach((name, subgraph) ->
-                endpoints.put(subgraphUrlVariable(name), "lambda:" + subgraph.getFunctionArn()));
+        props.subgraphs().forEach((name, subgraph) -> {
+            endpoints.put(subgraphUrlVariable(name), "lambda:" + subgraph.function().getFunctionArn());
+            endpoints.put(SUBGRAPH_TIMEOUT_PREFIX + name.toUpperCase(Locale.ROOT),
+                    String.valueOf(subgraph.timeoutSeconds() * 1000L));
+        });
+        // a plan may wait for several fetches one after another (entities after root fields, mutations in order)
+        int longestWait = props.subgraphs().values().stream()
+                .mapToInt(RouterServiceProps.Subgraph::timeoutSeconds).max().orElseThrow();
         ServiceFunctions.Deployed deployed = ServiceFunctions.deploy(this, new ServiceFunctions.Spec(SERVICE_NAME,
-                "GraphQL federation router", HANDLER, DEFAULT_MEMORY_MB, TIMEOUT_SECONDS,
+                "GraphQL federation router", HANDLER, DEFAULT_MEMORY_MB, Math.max(MIN_TIMEOUT_SECONDS, 2 * longestWait),
                 "Federation router: its own log group, X-Ray, and invoking its subgraphs' functions"), props.service(),
                 endpoints);
         this.function = deployed.function();
@@ -47,7 +54,8 @@ public final class RouterService extends Construct {
         deployed.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("lambda:InvokeFunction"))
                 // the ARNs as given (a function's, or an alias's): no version wildcard, so nothing else is invocable
-                .resources(props.subgraphs().values().stream().map(IFunction::getFunctionArn).toList())
+                .resources(props.subgraphs().values().stream()
+                        .map(subgraph -> subgraph.function().getFunctionArn()).toList())
                 .build());
     }
 

@@ -23,8 +23,10 @@ public final class TodoService extends Construct {
 
     /** Memory unless {@link ServiceProps#memorySizeMb()} says otherwise. */
     public static final int DEFAULT_MEMORY_MB = 1024;
+    /** How long an invocation may run; the router waits as long for it. */
+    public static final int TIMEOUT_SECONDS = 10;
     private static final ServiceFunctions.Spec SPEC = new ServiceFunctions.Spec(SERVICE_NAME, "Todo GraphQL subgraph",
-            HANDLER, DEFAULT_MEMORY_MB, 10,
+            HANDLER, DEFAULT_MEMORY_MB, TIMEOUT_SECONDS,
             "Todo subgraph: its own log group, X-Ray, and item access to its table");
 
     private final Table table;

@@ -42,9 +42,9 @@ class RouterServiceTest {
                 .env(Environment.builder().account("111111111111").region("eu-west-1").build()).build());
         TodoService todo = new TodoService(stack, "Todo", props("todo"));
         MediaService media = new MediaService(stack, "Media", MediaServiceProps.of(props("media")));
-        Map<String, IFunction> subgraphs = new LinkedHashMap<>();
-        subgraphs.put("todo", todo.function());
-        subgraphs.put("media", media.function());
+        Map<String, RouterServiceProps.Subgraph> subgraphs = new LinkedHashMap<>();
+        subgraphs.put("todo", new RouterServiceProps.Subgraph(todo.function(), TodoService.TIMEOUT_SECONDS));
+        subgraphs.put("media", new RouterServiceProps.Subgraph(media.function(), MediaService.TIMEOUT_SECONDS));
         RouterService router = new RouterService(stack, "Router", new RouterServiceProps(props("router"), subgraphs));
         template = Template.fromStack(stack);
         resources = JSON.valueToTree(template.toJSON()).path("Resources");
@@ -71,6 +71,11 @@ class RouterServiceTest {
         // SubgraphEndpoints reads SUBGRAPH_URL_<NAME> and takes lambda:FUNCTION for a direct invoke
         assertThat(variables.path("SUBGRAPH_URL_TODO")).isEqualTo(lambdaUrlOf(todoFunction));
         assertThat(variables.path("SUBGRAPH_URL_MEDIA")).isEqualTo(lambdaUrlOf(mediaFunction));
+        // FetchTimeouts reads SUBGRAPH_TIMEOUT_MS_<NAME>: the router waits as long as each subgraph may run
+        assertThat(variables.path("SUBGRAPH_TIMEOUT_MS_TODO").asText()).isEqualTo("10000");
+        assertThat(variables.path("SUBGRAPH_TIMEOUT_MS_MEDIA").asText()).isEqualTo("30000");
+        // twice the longest wait, for a plan that waits for Media after Todo
+        assertThat(resources.path(routerFunction).path("Properties").path("Timeout").asInt()).isEqualTo(60);
         assertThat(variables.path(MetricContract.ENV_SERVICE_NAME).asText()).isEqualTo("router");
         assertThat(variables.path(MetricContract.ENV_ENVIRONMENT).asText()).isEqualTo("integration");
     }
@@ -123,7 +128,11 @@ class RouterServiceTest {
                 .hasMessage("a router needs the function of at least one subgraph");
         IFunction media = Function.fromFunctionArn(new Stack(new App(), "elsewhere"), "Media",
                 "arn:aws:lambda:eu-west-1:111111111111:function:media");
-        assertThatThrownBy(() -> new RouterServiceProps(props, Map.of("Media Service", media)))
+        assertThatThrownBy(() -> new RouterServiceProps.Subgraph(media, 0))
+                .hasMessage("a subgraph's timeout must be 1 to 450 seconds (the router's own Lambda timeout is twice"
+                        + " the longest), but is 0");
+        assertThatThrownBy(() -> new RouterServiceProps(props, Map.of("Media Service",
+                new RouterServiceProps.Subgraph(media, 30))))
                 .hasMessage("subgraph name 'Media Service' is not a supergraph subgraph name such as todo or media"
                         + " (lower-case letters, digits and '_')");
     }

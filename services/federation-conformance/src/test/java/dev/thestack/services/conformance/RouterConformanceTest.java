@@ -6,6 +6,7 @@ import dev.thestack.services.conformance.GraphQLHttpClient.Answer;
 import dev.thestack.services.conformance.JsonDiff.Difference;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequest;
+import dev.thestack.services.router.FetchTimeouts;
 import dev.thestack.services.router.HttpSubgraphTransport;
 import dev.thestack.services.router.Router;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class RouterConformanceTest extends CorpusFixture {
     static void buildRouter() {
         router = Router.builder()
                 .supergraph(Supergraph.sdl())
-                .transport(new HttpSubgraphTransport(SUBGRAPHS.urls(), FETCH_TIMEOUT))
+                .transport(new HttpSubgraphTransport(SUBGRAPHS.urls(), FetchTimeouts.of(FETCH_TIMEOUT)))
                 // as the gateway under Apollo Server outside production
                 .introspection(true)
                 .build();

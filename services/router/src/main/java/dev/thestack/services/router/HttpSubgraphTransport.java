@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,17 +21,17 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HttpSubgraphTransport implements SubgraphTransport {
     private final Map<String, URI> urls;
-    private final Duration timeout;
+    private final FetchTimeouts timeouts;
     private final HttpClient client;
     private final ExecutorService senders = FetchThreads.pool("subgraph-fetch");
 
     /** @param urls where each subgraph (by its supergraph name) answers GraphQL POSTs */
-    public HttpSubgraphTransport(Map<String, URI> urls, Duration timeout) {
+    public HttpSubgraphTransport(Map<String, URI> urls, FetchTimeouts timeouts) {
         this.urls = Map.copyOf(urls);
-        this.timeout = timeout;
+        this.timeouts = timeouts;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
+                .connectTimeout(timeouts.fallback())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -45,7 +44,7 @@ public final class HttpSubgraphTransport implements SubgraphTransport {
                     "no URL is configured for subgraph " + request.subgraph(), null));
         }
         HttpRequest.Builder http = HttpRequest.newBuilder(url)
-                .timeout(timeout)
+                .timeout(timeouts.of(request.subgraph()))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(GraphQLOverHttp.requestBody(request)));
@@ -62,7 +61,7 @@ public final class HttpSubgraphTransport implements SubgraphTransport {
         } catch (HttpTimeoutException e) {
             // the executor tells clients a subgraph was too slow by this exception
             throw new CompletionException(new TimeoutException(subgraph + " at " + url + " did not answer within "
-                    + timeout.toMillis() + " ms"));
+                    + timeouts.of(subgraph).toMillis() + " ms"));
         } catch (IOException e) {
             throw new SubgraphFetchException(subgraph, "no answer from " + url, e);
         } catch (InterruptedException e) {

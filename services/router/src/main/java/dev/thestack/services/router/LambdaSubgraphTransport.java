@@ -33,15 +33,15 @@ public final class LambdaSubgraphTransport implements SubgraphTransport {
 
     private final LambdaClient lambda;
     private final Map<String, String> functions;
-    private final Duration timeout;
+    private final FetchTimeouts timeouts;
     // the SDK's synchronous client blocks a thread per invoke; these are the threads
     private final ExecutorService invokers = FetchThreads.pool("subgraph-invoke");
 
     /** @param functions the function to invoke for each subgraph, by the subgraph's name */
-    public LambdaSubgraphTransport(LambdaClient lambda, Map<String, String> functions, Duration timeout) {
+    public LambdaSubgraphTransport(LambdaClient lambda, Map<String, String> functions, FetchTimeouts timeouts) {
         this.lambda = lambda;
         this.functions = Map.copyOf(functions);
-        this.timeout = timeout;
+        this.timeouts = timeouts;
     }
 
     @Override
@@ -55,6 +55,7 @@ public final class LambdaSubgraphTransport implements SubgraphTransport {
     }
 
     private SubgraphResponse invoke(SubgraphRequest request, String function) {
+        Duration timeout = timeouts.of(request.subgraph());
         InvokeResponse response;
         try {
             response = lambda.invoke(InvokeRequest.builder()

@@ -100,7 +100,7 @@ public final class Router {
                 .captureLineComments(false));
         this.normalizer = new OperationNormalizer(apiSchema);
         this.planner = new QueryPlanner(supergraph);
-        this.executor = new PlanExecutor(supergraph, builder.transport, builder.fetchTimeout, metrics::subgraphFetch);
+        this.executor = new PlanExecutor(supergraph, builder.transport, builder.fetchTimeouts, metrics::subgraphFetch);
         this.shaper = new ResponseShaper(apiSchema);
         this.introspection = new Introspection(apiSchema);
         this.validationErrors = new ValidationErrors(apiSchema);
@@ -363,7 +363,7 @@ public final class Router {
         private SubgraphTransport transport;
         private RouterLimits limits = RouterLimits.DEFAULT;
         private boolean introspection;
-        private Duration fetchTimeout = Duration.ofSeconds(5);
+        private FetchTimeouts fetchTimeouts = FetchTimeouts.of(FetchTimeouts.DEFAULT);
         private int cacheSize = 1_000;
         private RouterMetrics metrics = RouterMetrics.NONE;
 
@@ -396,12 +396,14 @@ public final class Router {
             return this;
         }
 
-        /** How long one subgraph fetch may take before it counts as failed (default 5 s). */
+        /** How long one subgraph fetch may take before it counts as failed, the same for all (default 5 s). */
         public Builder fetchTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("fetchTimeout must be positive, was " + timeout);
-            }
-            this.fetchTimeout = timeout;
+            return fetchTimeouts(FetchTimeouts.of(timeout));
+        }
+
+        /** How long a fetch from each subgraph may take before it counts as failed. */
+        public Builder fetchTimeouts(FetchTimeouts timeouts) {
+            this.fetchTimeouts = Objects.requireNonNull(timeouts, "timeouts");
             return this;
         }
 

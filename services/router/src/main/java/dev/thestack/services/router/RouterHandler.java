@@ -42,8 +42,10 @@ import software.amazon.lambda.powertools.tracing.Tracing;
  * is a child of the router's.
  *
  * <p>Environment: {@value SubgraphEndpoints#ENV_URL_PREFIX}NAME for every subgraph of the supergraph, an http(s)
- * URL or {@code lambda:FUNCTION} (required: {@code SUBGRAPH_URL_TODO}, {@code SUBGRAPH_URL_MEDIA}), {@value #ENV_FETCH_TIMEOUT_MS} (default
- * {@value #DEFAULT_FETCH_TIMEOUT_MS}), {@code STACK_ENVIRONMENT} (default {@value #DEFAULT_ENVIRONMENT};
+ * URL or {@code lambda:FUNCTION} (required: {@code SUBGRAPH_URL_TODO}, {@code SUBGRAPH_URL_MEDIA}), the waits of
+ * {@link FetchTimeouts} ({@value FetchTimeouts#ENV_FETCH_TIMEOUT_MS}, default 5000, and
+ * {@value FetchTimeouts#ENV_SUBGRAPH_TIMEOUT_PREFIX}NAME per subgraph), {@code STACK_ENVIRONMENT} (default
+ * {@value #DEFAULT_ENVIRONMENT};
  * introspection is on everywhere but {@value #PRODUCTION}), and Powertools' {@code POWERTOOLS_SERVICE_NAME}
  * (default {@value #DEFAULT_SERVICE}).
  *
@@ -51,8 +53,6 @@ import software.amazon.lambda.powertools.tracing.Tracing;
  * SubgraphErrors per subgraph, QueryPlanCacheMisses, GraphQLErrors and GraphQLClientErrors.
  */
 public final class RouterHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    public static final String ENV_FETCH_TIMEOUT_MS = "ROUTER_FETCH_TIMEOUT_MS";
-    public static final String DEFAULT_FETCH_TIMEOUT_MS = "5000";
     public static final String DEFAULT_ENVIRONMENT = "dev";
     public static final String DEFAULT_SERVICE = "router";
     public static final String PRODUCTION = "prod";
@@ -75,15 +75,15 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
     public RouterHandler(Map<String, String> environment) {
         Supergraph supergraph = Supergraph.fromClasspath();
         String environmentName = environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT);
-        Duration timeout = fetchTimeout(environment);
+        FetchTimeouts timeouts = FetchTimeouts.fromEnvironment(supergraph.subgraphs(), environment);
         this.metrics = new ServiceMetrics(environment.getOrDefault(MetricContract.ENV_SERVICE_NAME, DEFAULT_SERVICE),
                 environmentName);
         this.router = Router.builder()
                 .supergraph(supergraph)
                 .transport(SubgraphEndpoints.transport(
-                        SubgraphEndpoints.fromEnvironment(supergraph.subgraphs(), environment), timeout,
+                        SubgraphEndpoints.fromEnvironment(supergraph.subgraphs(), environment), timeouts,
                         RouterHandler::lambdaClient))
-                .fetchTimeout(timeout)
+                .fetchTimeouts(timeouts)
                 .introspection(!PRODUCTION.equals(environmentName))
                 .metrics(new ContractMetrics(metrics))
                 .build();
@@ -140,20 +140,6 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
     /** Region and credentials from the function's environment, as Lambda provides them. */
     private static LambdaClient lambdaClient() {
         return LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    private static Duration fetchTimeout(Map<String, String> environment) {
-        String value = environment.getOrDefault(ENV_FETCH_TIMEOUT_MS, DEFAULT_FETCH_TIMEOUT_MS);
-        try {
-            long millis = Long.parseLong(value.strip());
-            if (millis > 0) {
-                return Duration.ofMillis(millis);
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the fix
-        }
-        throw new IllegalStateException("Environment variable " + ENV_FETCH_TIMEOUT_MS + " must be a positive number"
-                + " of milliseconds (such as 5000), was '" + value + "'");
     }
 
     /** The router's measurements as the metric contract names them. */

@@ -2,7 +2,6 @@ package dev.thestack.services.router;
 
 import dev.thestack.services.router.supergraph.Subgraph;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +54,8 @@ public final class SubgraphEndpoints {
      *
      * @param lambda makes the Lambda client, only when a subgraph is a function
      */
-    public static SubgraphTransport transport(Map<String, URI> urls, Duration timeout, Supplier<LambdaClient> lambda) {
+    public static SubgraphTransport transport(Map<String, URI> urls, FetchTimeouts timeouts,
+                                             Supplier<LambdaClient> lambda) {
         Map<String, URI> http = new LinkedHashMap<>();
         Map<String, String> functions = new LinkedHashMap<>();
         urls.forEach((subgraph, url) -> {
@@ -65,8 +65,8 @@ public final class SubgraphEndpoints {
                 http.put(subgraph, url);
             }
         });
-        SubgraphTransport overHttp = http.isEmpty() ? null : new HttpSubgraphTransport(http, timeout);
-        SubgraphTransport invoked = functions.isEmpty() ? null : new LambdaSubgraphTransport(lambda.get(), functions, timeout);
+        SubgraphTransport overHttp = http.isEmpty() ? null : new HttpSubgraphTransport(http, timeouts);
+        SubgraphTransport invoked = functions.isEmpty() ? null : new LambdaSubgraphTransport(lambda.get(), functions, timeouts);
         return request -> {
             SubgraphTransport transport = functions.containsKey(request.subgraph()) ? invoked : overHttp;
             return transport != null ? transport.fetch(request) : CompletableFuture.failedFuture(new SubgraphFetchException(

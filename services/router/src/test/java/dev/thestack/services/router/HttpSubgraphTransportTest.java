@@ -27,7 +27,7 @@ class HttpSubgraphTransportTest {
     void startRouter() {
         Map<String, URI> urls = SubgraphEndpoints.fromEnvironment(SUPERGRAPH.subgraphs(), subgraphs.environment());
         router = Router.builder().supergraph(SUPERGRAPH)
-                .transport(new HttpSubgraphTransport(urls, Duration.ofMillis(1500)))
+                .transport(new HttpSubgraphTransport(urls, FetchTimeouts.of(Duration.ofMillis(1500))))
                 .fetchTimeout(Duration.ofMillis(1500))
                 .build();
     }
@@ -60,7 +60,7 @@ class HttpSubgraphTransportTest {
     @Test
     void answersAreHandedOnByReusedFetchThreadsNotANewThreadEach() {
         Map<String, URI> urls = SubgraphEndpoints.fromEnvironment(SUPERGRAPH.subgraphs(), subgraphs.environment());
-        HttpSubgraphTransport transport = new HttpSubgraphTransport(urls, Duration.ofMillis(1500));
+        HttpSubgraphTransport transport = new HttpSubgraphTransport(urls, FetchTimeouts.of(Duration.ofMillis(1500)));
         Set<String> threads = new HashSet<>();
         for (int i = 0; i < 20; i++) {
             threads.add(transport.fetch(new SubgraphRequest("todo", "{ todo(id: \"1\") { title } }", Map.of(), null,
@@ -76,7 +76,7 @@ class HttpSubgraphTransportTest {
 
     @Test
     void aSlowSubgraphTimesOut() {
-        subgraphs.makeSlow("media");
+        subgraphs.makeSlow("media", Duration.ofMillis(3_000));
 
         GraphQLHttpResponse response = run("{ todo(id: \"1\") { title } attachment(id: \"a1\") { id } }");
 
@@ -86,6 +86,28 @@ class HttpSubgraphTransportTest {
         assertThat(response.body()).containsEntry("data", data);
         assertThat(response.body().get("errors")).isEqualTo(List.of(Map.of("message", "Service \"media\" did not answer in time",
                 "extensions", Map.of("serviceName", "media", "code", "DOWNSTREAM_SERVICE_ERROR"))));
+    }
+
+    @Test
+    void aSubgraphGivenALongerWaitIsWaitedForWhileTheOthersKeepTheirs() {
+        Map<String, URI> urls = SubgraphEndpoints.fromEnvironment(SUPERGRAPH.subgraphs(), subgraphs.environment());
+        FetchTimeouts timeouts = new FetchTimeouts(Duration.ofMillis(1500), Map.of("media", Duration.ofMillis(6000)));
+        Router patient = Router.builder().supergraph(SUPERGRAPH)
+                .transport(new HttpSubgraphTransport(urls, timeouts))
+                .fetchTimeouts(timeouts)
+                .build();
+        subgraphs.makeSlow("media", Duration.ofMillis(2_500));
+        subgraphs.makeSlow("todo", Duration.ofMillis(2_500));
+        Map<String, String> headers = Map.of("x-tenant-id", "t1", "x-user-id", "u1");
+
+        GraphQLHttpResponse media = patient.execute(new GraphQLRequest("{ attachment(id: \"a1\") { id } }", Map.of(), null),
+                headers);
+        GraphQLHttpResponse todo = patient.execute(new GraphQLRequest("{ todo(id: \"1\") { title } }", Map.of(), null),
+                headers);
+
+        assertThat(media.body()).doesNotContainKey("errors");
+        assertThat(todo.body().get("errors")).isEqualTo(List.of(Map.of("message", "Service \"todo\" did not answer in time",
+                "extensions", Map.of("serviceName", "todo", "code", "DOWNSTREAM_SERVICE_ERROR"))));
     }
 
     @Test

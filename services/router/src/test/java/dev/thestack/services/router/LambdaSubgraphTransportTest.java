@@ -61,7 +61,7 @@ class LambdaSubgraphTransportTest {
                 Map.of("SUBGRAPH_URL_TODO", "lambda:todo-function", "SUBGRAPH_URL_MEDIA", "lambda:media-function"));
         router = Router.builder().supergraph(SUPERGRAPH)
                 // the first invoke loads and initializes the SDK's classes, which takes seconds on a busy machine
-                .transport(SubgraphEndpoints.transport(urls, Duration.ofSeconds(3), () -> lambda))
+                .transport(SubgraphEndpoints.transport(urls, FetchTimeouts.of(Duration.ofSeconds(3)), () -> lambda))
                 .fetchTimeout(Duration.ofSeconds(10))
                 .build();
     }

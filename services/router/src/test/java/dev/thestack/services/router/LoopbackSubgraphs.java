@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ final class LoopbackSubgraphs implements AutoCloseable {
     private final InProcessSubgraphs subgraphs = new InProcessSubgraphs();
     private final Map<String, Map<String, String>> receivedHeaders = new ConcurrentHashMap<>();
     private final Map<String, String> brokenAnswers = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final HttpServer server;
 
@@ -52,9 +54,9 @@ final class LoopbackSubgraphs implements AutoCloseable {
         return receivedHeaders.get(subgraph);
     }
 
-    /** From now on the subgraph sleeps for 5 s before it answers. */
-    void makeSlow(String subgraph) {
-        brokenAnswers.put(subgraph, "slow");
+    /** From now on the subgraph waits this long before it answers as it would have. */
+    void makeSlow(String subgraph, Duration delay) {
+        delays.put(subgraph, delay);
     }
 
     /** From now on the subgraph answers with this status and body. */
@@ -68,6 +70,14 @@ final class LoopbackSubgraphs implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
         receivedHeaders.put(subgraph, headers);
         String broken = brokenAnswers.get(subgraph);
+        Duration delay = delays.get(subgraph);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         byte[] answer;
         int status = 200;
         if (broken == null) {
@@ -80,13 +90,6 @@ final class LoopbackSubgraphs implements AutoCloseable {
                 json.put("errors", response.errors());
             }
             answer = JSON.writeValueAsBytes(json);
-        } else if (broken.equals("slow")) {
-            try {
-                Thread.sleep(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            answer = "{}".getBytes(StandardCharsets.UTF_8);
         } else {
             status = Integer.parseInt(broken.substring(0, 3));
             answer = broken.substring(4).getBytes(StandardCharsets.UTF_8);

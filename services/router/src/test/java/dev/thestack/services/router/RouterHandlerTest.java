@@ -149,5 +149,8 @@ class RouterHandlerTest {
         assertThatThrownBy(() -> new RouterHandler(withEnvironment("ROUTER_FETCH_TIMEOUT_MS", "soon")))
                 .hasMessage("Environment variable ROUTER_FETCH_TIMEOUT_MS must be a positive number of milliseconds"
                         + " (such as 5000), was 'soon'");
+        assertThatThrownBy(() -> new RouterHandler(withEnvironment("SUBGRAPH_TIMEOUT_MS_MEDIA", "-1")))
+                .hasMessage("Environment variable SUBGRAPH_TIMEOUT_MS_MEDIA must be a positive number of milliseconds"
+                        + " (such as 5000), was '-1'");
     }
 }

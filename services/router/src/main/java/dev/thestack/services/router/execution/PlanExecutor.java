@@ -1,6 +1,7 @@
 package dev.thestack.services.router.execution;
 
 import dev.thestack.services.graphql.SafeDataFetcherExceptionHandler;
+import dev.thestack.services.router.FetchTimeouts;
 import dev.thestack.services.router.SubgraphRequest;
 import dev.thestack.services.router.SubgraphResponse;
 import dev.thestack.services.router.SubgraphTransport;
@@ -10,7 +11,6 @@ import dev.thestack.services.router.plan.PlanNode;
 import dev.thestack.services.router.plan.QueryPlan;
 import dev.thestack.services.router.plan.Selection;
 import dev.thestack.services.router.supergraph.Supergraph;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class PlanExecutor {
 
     private final Supergraph supergraph;
     private final SubgraphTransport transport;
-    private final Duration fetchTimeout;
+    private final FetchTimeouts fetchTimeouts;
     private final FetchListener listener;
 
     /** Told about every fetch, for per-subgraph metrics. */
@@ -42,10 +42,11 @@ public final class PlanExecutor {
         void fetched(String subgraph, long nanos, boolean failed);
     }
 
-    public PlanExecutor(Supergraph supergraph, SubgraphTransport transport, Duration fetchTimeout, FetchListener listener) {
+    public PlanExecutor(Supergraph supergraph, SubgraphTransport transport, FetchTimeouts fetchTimeouts,
+                        FetchListener listener) {
         this.supergraph = supergraph;
         this.transport = transport;
-        this.fetchTimeout = fetchTimeout;
+        this.fetchTimeouts = fetchTimeouts;
         this.listener = listener;
     }
 
@@ -136,7 +137,8 @@ public final class PlanExecutor {
         long start = System.nanoTime();
         CompletableFuture<SubgraphResponse> response;
         try {
-            response = transport.fetch(request).orTimeout(fetchTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            response = transport.fetch(request).orTimeout(fetchTimeouts.of(fetch.subgraph()).toNanos(),
+                    TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }
