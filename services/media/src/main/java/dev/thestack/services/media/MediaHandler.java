@@ -24,6 +24,7 @@ import dev.thestack.services.graphql.UserId;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -55,6 +56,9 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
     public static final String ENV_MEDIACONVERT_ENDPOINT = "MEDIACONVERT_ENDPOINT";
     public static final String DEFAULT_ENVIRONMENT = "dev";
     public static final String DEFAULT_SERVICE = "media";
+    // what Lambda sets in a function that SnapStart initializes for its snapshot
+    private static final String ENV_INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    private static final String SNAPSTART = "snap-start";
 
     private static final Logger LOG = LogManager.getLogger(MediaHandler.class);
 
@@ -80,7 +84,7 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
 
     MediaHandler(Map<String, String> environment) {
         this(AwsClients.dynamoDb(environment),
-                AwsClients.s3(environment).build(),
+                s3Client(environment),
                 new MediaConvertJobs(UrlConnectionHttpClient.create(), optionalUri(environment, ENV_MEDIACONVERT_ENDPOINT),
                         Region.of(requiredVariable(environment, LambdaAwsClients.ENV_REGION)),
                         LambdaAwsClients.credentials(environment),
@@ -97,6 +101,11 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
      */
     public MediaHandler(DynamoDbClient dynamo, S3Client s3, MediaConvertJobs transcodes, Settings settings, Clock clock,
                         EntityIds ids) {
+        this(dynamo, () -> s3, transcodes, settings, clock, ids);
+    }
+
+    private MediaHandler(DynamoDbClient dynamo, Supplier<S3Client> s3, MediaConvertJobs transcodes, Settings settings,
+                         Clock clock, EntityIds ids) {
         String service = System.getenv().getOrDefault(MetricContract.ENV_SERVICE_NAME, DEFAULT_SERVICE);
         this.metrics = new ServiceMetrics(service, settings.environmentName());
         this.subgraph = new MediaSubgraph(new AttachmentRepository(dynamo, settings.tableName()),
@@ -118,6 +127,18 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
         GraphQLHttpResponse response = invocation.serve(event,
                 (request, tenant, headers) -> subgraph.execute(request, tenant, UserId.optionalFromHeaders(headers)));
         return GraphQLHandlers.answer(response, metrics, LOG, json);
+    }
+
+    /**
+     * On demand, the S3 client is built by the first request that needs it (the store's); with SnapStart, at init,
+     * so that the snapshot holds it.
+     */
+    private static Supplier<S3Client> s3Client(Map<String, String> environment) {
+        if (SNAPSTART.equals(environment.get(ENV_INITIALIZATION_TYPE))) {
+            S3Client s3 = AwsClients.s3(environment).build();
+            return () -> s3;
+        }
+        return () -> AwsClients.s3(environment).build();
     }
 
     private static URI optionalUri(Map<String, String> environment, String name) {

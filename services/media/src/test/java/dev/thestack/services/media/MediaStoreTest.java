@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -26,6 +27,24 @@ class MediaStoreTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final MediaStore store = new MediaStore(LocalClients.s3(S3), BUCKET, Clock.systemUTC());
+
+    @Test
+    void aLazyStoreBuildsItsClientOnlyWhenAnObjectOrALinkIsFirstNeededAndOnce() {
+        AtomicInteger built = new AtomicInteger();
+        MediaStore lazy = new MediaStore(() -> {
+            built.incrementAndGet();
+            return LocalClients.s3(S3);
+        }, BUCKET, Clock.systemUTC());
+        String key = MediaStore.key(TENANT, "lazy", MediaStore.ORIGINAL);
+
+        assertThat(lazy.s3Url(key)).isEqualTo("s3://" + BUCKET + "/" + key);
+        assertThat(built).as("no object read, no link signed yet").hasValue(0);
+
+        lazy.write(key, "content".getBytes(), "text/plain");
+        assertThat(lazy.presignDownload(key)).contains(key);
+        assertThat(lazy.read(key)).isEqualTo("content".getBytes());
+        assertThat(built).hasValue(1);
+    }
 
     @Test
     void theFileAnnouncedGoesThroughThePresignedUrlAndLandsUnderTheAttachment() throws Exception {
