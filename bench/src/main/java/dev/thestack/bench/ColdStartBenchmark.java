@@ -110,8 +110,13 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** What one start measured; with SnapStart also when init and the priming hooks were done. */
-    record Start(long firstAnswerNanos, Optional<Duration> snapshotAt, Optional<Duration> firstEventRequestedAt) {
+    /**
+     * What one start measured; with SnapStart also when init and the priming hooks were done. The CPU time of all
+     * the JVM's threads at the first answer shows whether a start waits or works: on this machine two cores
+     * share a start's work (its own threads, the JIT's, the collector's).
+     */
+    record Start(long firstAnswerNanos, Optional<Duration> snapshotAt, Optional<Duration> firstEventRequestedAt,
+                 Optional<Duration> cpuAtFirstAnswer) {
     }
 
     /**
@@ -182,8 +187,8 @@ public final class ColdStartBenchmark {
             }
             System.out.println();
             System.out.printf("Cold start, %d runs each (ms from JVM start to the first answer)%n%n", runs);
-            System.out.println("| handler | JDK | flags | median ms | p90 ms | median / floor |");
-            System.out.println("|---|---|---|---:|---:|---:|");
+            System.out.println("| handler | JDK | flags | median ms | p90 ms | median / floor | CPU ms at the answer (median) |");
+            System.out.println("|---|---|---|---:|---:|---:|---:|");
             rows.forEach(System.out::println);
             System.out.printf("%nWhere the first start's classes came from (one more start with -Xlog:class+load)%n%n");
             System.out.println("| handler | JDK | cache | classes loaded | from the cache | from the task root |");
@@ -325,8 +330,11 @@ public final class ColdStartBenchmark {
         double floorMedian = median(starts.get(functions.get(0)).stream().map(Start::firstAnswerNanos).toList());
         for (Function function : functions) {
             List<Long> nanos = starts.get(function).stream().map(Start::firstAnswerNanos).toList();
-            rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.2fx |", function.name(), jdk.name(),
-                    flags.name(), millis(median(nanos)), millis(percentile(nanos, 90)), median(nanos) / floorMedian));
+            List<Long> cpu = starts.get(function).stream()
+                    .flatMap(start -> start.cpuAtFirstAnswer().stream()).map(Duration::toNanos).toList();
+            rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.2fx | %s |", function.name(), jdk.name(),
+                    flags.name(), millis(median(nanos)), millis(percentile(nanos, 90)), median(nanos) / floorMedian,
+                    cpu.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.0f", millis(median(cpu)))));
             if (flags.snapStart()) {
                 List<Long> snapshot = starts.get(function).stream()
                         .map(start -> start.snapshotAt().orElseThrow(() -> new IllegalStateException(
@@ -337,9 +345,9 @@ public final class ColdStartBenchmark {
                 for (int i = 0; i < nanos.size(); i++) {
                     afterSnapshot.add(nanos.get(i) - snapshot.get(i));
                 }
-                rows.add(String.format(Locale.ROOT, "| %s | %s | init + beforeCheckpoint (snapshot point) | %.0f | %.0f | |",
+                rows.add(String.format(Locale.ROOT, "| %s | %s | init + beforeCheckpoint (snapshot point) | %.0f | %.0f | | |",
                         function.name(), jdk.name(), millis(median(snapshot)), millis(percentile(snapshot, 90))));
-                rows.add(String.format(Locale.ROOT, "| %s | %s | first answer after afterRestore (restore itself not emulated) | %.0f | %.0f | |",
+                rows.add(String.format(Locale.ROOT, "| %s | %s | first answer after afterRestore (restore itself not emulated) | %.0f | %.0f | | |",
                         function.name(), jdk.name(), millis(median(afterSnapshot)), millis(percentile(afterSnapshot, 90))));
             }
         }
@@ -467,7 +475,8 @@ public final class ColdStartBenchmark {
                     throw new IllegalStateException(function.name() + " on " + jdk.name() + " " + options
                             + " answered " + answer.body() + "\n" + process.output());
                 }
-                return new Start(answer.nanosSinceStart(), api.snapshotTakenAfter(), api.firstEventRequestedAfter());
+                return new Start(answer.nanosSinceStart(), api.snapshotTakenAfter(), api.firstEventRequestedAfter(),
+                        process.cpuTime());
             } finally {
                 process.stop(exitGrace);
             }

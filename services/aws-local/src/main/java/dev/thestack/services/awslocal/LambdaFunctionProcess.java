@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 public final class LambdaFunctionProcess implements AutoCloseable {
     /** What Lambda's SnapStart sets: the runtime client runs the CRaC hooks around a (here: pretend) snapshot. */
     public static final String SNAPSTART_INITIALIZATION = "snap-start";
+    public static final String ON_DEMAND_INITIALIZATION = "on-demand";
     // org.crac looks for an implementation by this property; Lambda's runtime client carries one
     private static final String CRAC_IMPLEMENTATION = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
 
@@ -56,6 +58,11 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The CPU time all of the JVM's threads have used so far (user and system), where the OS reports it. */
+    public Optional<Duration> cpuTime() {
+        return process.toHandle().info().totalCpuDuration();
     }
 
     @Override
@@ -212,9 +219,8 @@ public final class LambdaFunctionProcess implements AutoCloseable {
             env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
             env.put("AWS_REGION", "eu-west-1");
             env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-            if (snapStart) {
-                env.put("AWS_LAMBDA_INITIALIZATION_TYPE", SNAPSTART_INITIALIZATION);
-            }
+            // as Lambda sets it: the handlers prime their hot path differently for each
+            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", snapStart ? SNAPSTART_INITIALIZATION : ON_DEMAND_INITIALIZATION);
             env.putAll(environment);
             return new LambdaFunctionProcess(builder.start(), log);
         }

@@ -1,6 +1,7 @@
 package dev.thestack.services.graphql;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.crac.Context;
@@ -8,9 +9,10 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * SnapStart priming of a GraphQL handler: before Lambda snapshots the initialized function, one read-only operation
- * runs through the request parser, the service's own execution and the response's JSON, so the classes of the hot
- * path are loaded and initialized in the snapshot instead of on the first invocation after every restore. It
+ * Priming of a GraphQL handler: one read-only operation runs through the request parser, the service's own execution
+ * and the response's JSON, so the classes of the hot path are loaded and initialized before a request needs them.
+ * With SnapStart it runs before Lambda snapshots the initialized function, so they are in the snapshot instead of
+ * loaded on the first invocation after every restore; how it runs otherwise is {@link #register}'s to say. It
  * bypasses the handler method, so no metric is emitted and no invocation is logged; what {@link #answer} may touch
  * (no writes, no connections a snapshot must not hold) is each service's to say.
  */
@@ -26,12 +28,33 @@ public abstract class SnapStartPriming implements Resource {
         this.json = json;
     }
 
+    /** What Lambda sets to say how it initializes the function. */
+    public static final String ENV_INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    public static final String ON_DEMAND = "on-demand";
+    public static final String PROVISIONED_CONCURRENCY = "provisioned-concurrency";
+
     /**
-     * Registers the hooks with the global CRaC context. The context holds its resources weakly, so the caller
-     * must keep the returned object for as long as the handler lives.
+     * Registers the hooks with the global CRaC context, which SnapStart ({@code snap-start}) runs before its
+     * snapshot, and primes according to {@value #ENV_INITIALIZATION_TYPE}: {@value #PROVISIONED_CONCURRENCY} at
+     * once, as that init is on no request's path; {@value #ON_DEMAND} on a thread of its own, started now and never
+     * waited for: the runtime client then builds its event serializer (classes of its own class loader, not the
+     * function's) and reads the first event, and meanwhile the priming loads the classes that event's answer needs
+     * (graphql-java's execution, the SDK's first call), which the request would otherwise load after it arrived.
+     * Unset (a test, a local host), nothing runs. The context holds its resources weakly, so the caller must keep
+     * the returned object for as long as the handler lives.
      */
-    public static <P extends SnapStartPriming> P register(P priming) {
-        Core.getGlobalContext().register(priming);
+    public static <P extends SnapStartPriming> P register(P priming, Map<String, String> environment) {
+        SnapStartPriming hooks = priming;
+        Core.getGlobalContext().register(hooks);
+        String initialization = environment.get(ENV_INITIALIZATION_TYPE);
+        if (PROVISIONED_CONCURRENCY.equals(initialization)) {
+            hooks.primeAndLog();
+        } else if (ON_DEMAND.equals(initialization)) {
+            Thread thread = new Thread(hooks::primeAndLog, "priming");
+            // a priming stuck on a slow call must not keep the JVM alive
+            thread.setDaemon(true);
+            thread.start();
+        }
         return priming;
     }
 
@@ -40,11 +63,20 @@ public abstract class SnapStartPriming implements Resource {
 
     @Override
     public final void beforeCheckpoint(Context<? extends Resource> context) {
+        primeAndLog();
+    }
+
+    private void primeAndLog() {
         long started = System.nanoTime();
-        GraphQLHttpResponse response = prime();
-        // a failed priming only costs the first invocation its speed-up: say so, and let the snapshot be taken
-        log.info("SnapStart priming answered HTTP {} in {} ms", response.statusCode(),
-                (System.nanoTime() - started) / 1_000_000);
+        try {
+            GraphQLHttpResponse response = prime();
+            // a failed priming only costs the first invocation its speed-up: say so, and let the init go on
+            log.info("Priming answered HTTP {} in {} ms", response.statusCode(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("Priming failed after {} ms; the first request loads what it needs itself",
+                    (System.nanoTime() - started) / 1_000_000, e);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -54,16 +55,21 @@ public final class AttachmentRepository {
     private static final Pattern ATTACHMENT_ID_SHAPE =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private final DynamoDbClient dynamo;
+    private final Supplier<DynamoDbClient> dynamo;
     private final String tableName;
 
     public AttachmentRepository(DynamoDbClient dynamo, String tableName) {
+        this(() -> dynamo, tableName);
+    }
+
+    /** With a client that may still be in the making when the repository is (a handler's parallel init). */
+    public AttachmentRepository(Supplier<DynamoDbClient> dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
     }
 
     public void create(TenantId tenant, Attachment attachment) {
-        dynamo.putItem(put -> put.tableName(tableName)
+        dynamo.get().putItem(put -> put.tableName(tableName)
                 .item(toItem(tenant, attachment))
                 // an id collision must fail loudly, not overwrite someone's attachment
                 .conditionExpression("attribute_not_exists(#id)")
@@ -74,7 +80,7 @@ public final class AttachmentRepository {
         if (id == null || !ATTACHMENT_ID_SHAPE.matcher(id).matches()) {
             return Optional.empty();
         }
-        GetItemResponse response = dynamo.getItem(get -> get.tableName(tableName)
+        GetItemResponse response = dynamo.get().getItem(get -> get.tableName(tableName)
                 .key(Map.of(TENANT_ID, string(tenant.value()), ATTACHMENT_ID, string(id)))
                 .consistentRead(true));
         return response.hasItem() ? Optional.of(toAttachment(response.item())) : Optional.empty();
@@ -86,7 +92,7 @@ public final class AttachmentRepository {
      */
     public boolean completeIfAwaiting(TenantId tenant, Attachment completed) {
         try {
-            dynamo.putItem(put -> put.tableName(tableName)
+            dynamo.get().putItem(put -> put.tableName(tableName)
                     .item(toItem(tenant, completed))
                     .conditionExpression("#status = :awaiting")
                     .expressionAttributeNames(Map.of("#status", STATUS))
@@ -104,7 +110,7 @@ public final class AttachmentRepository {
 
     /** How many attachments the todo has, counting no further than {@code atMost}. */
     public int countByTodo(TenantId tenant, String todoId, int atMost) {
-        return dynamo.query(indexQuery(BY_TODO, TODO_KEY, composite(tenant, todoId))
+        return dynamo.get().query(indexQuery(BY_TODO, TODO_KEY, composite(tenant, todoId))
                 .select(Select.COUNT).limit(atMost).build()).count();
     }
 
@@ -122,7 +128,7 @@ public final class AttachmentRepository {
     }
 
     private List<Attachment> query(QueryRequest.Builder query) {
-        return dynamo.query(query.build()).items().stream().map(AttachmentRepository::toAttachment).toList();
+        return dynamo.get().query(query.build()).items().stream().map(AttachmentRepository::toAttachment).toList();
     }
 
     private static String composite(TenantId tenant, String id) {

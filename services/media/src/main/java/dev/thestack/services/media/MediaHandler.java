@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.instrumentation.InvocationAnnotations;
 import dev.thestack.services.instrumentation.LambdaAwsClients;
+import dev.thestack.services.instrumentation.ParallelInit;
 import dev.thestack.services.instrumentation.ServiceMetrics;
 import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.GraphQLHandlers;
@@ -57,7 +58,6 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
     public static final String DEFAULT_ENVIRONMENT = "dev";
     public static final String DEFAULT_SERVICE = "media";
     // what Lambda sets in a function that SnapStart initializes for its snapshot
-    private static final String ENV_INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
     private static final String SNAPSTART = "snap-start";
 
     private static final Logger LOG = LogManager.getLogger(MediaHandler.class);
@@ -83,7 +83,7 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
     }
 
     MediaHandler(Map<String, String> environment) {
-        this(AwsClients.dynamoDb(environment),
+        this(environment, ParallelInit.start("dynamodb-client", () -> AwsClients.dynamoDb(environment)),
                 s3Client(environment),
                 new MediaConvertJobs(UrlConnectionHttpClient.create(), optionalUri(environment, ENV_MEDIACONVERT_ENDPOINT),
                         Region.of(requiredVariable(environment, LambdaAwsClients.ENV_REGION)),
@@ -101,19 +101,23 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
      */
     public MediaHandler(DynamoDbClient dynamo, S3Client s3, MediaConvertJobs transcodes, Settings settings, Clock clock,
                         EntityIds ids) {
-        this(dynamo, () -> s3, transcodes, settings, clock, ids);
+        this(Map.of(), () -> dynamo, () -> s3, transcodes, settings, clock, ids);
     }
 
-    private MediaHandler(DynamoDbClient dynamo, Supplier<S3Client> s3, MediaConvertJobs transcodes, Settings settings,
-                         Clock clock, EntityIds ids) {
+    // the DynamoDB client may still be in the making on its own thread while this one builds the schema; the
+    // environment says how Lambda initializes the function, and so how to prime
+    private MediaHandler(Map<String, String> environment, Supplier<DynamoDbClient> dynamo, Supplier<S3Client> s3,
+                         MediaConvertJobs transcodes, Settings settings, Clock clock, EntityIds ids) {
         String service = System.getenv().getOrDefault(MetricContract.ENV_SERVICE_NAME, DEFAULT_SERVICE);
         this.metrics = new ServiceMetrics(service, settings.environmentName());
         this.subgraph = new MediaSubgraph(new AttachmentRepository(dynamo, settings.tableName()),
                 new MediaStore(s3, settings.bucket(), clock), transcodes, ids, clock, metrics);
         GraphQLRequestParser requestParser = new GraphQLRequestParser(json);
-        this.priming = SnapStartPriming.register(new MediaPriming(subgraph, requestParser, json));
         this.invocation = new SubgraphInvocation(requestParser, InvocationAnnotations::tenant,
                 InvocationAnnotations::operation, LOG);
+        // a client that could not be built fails the init, as it did when it was built on this thread
+        dynamo.get();
+        this.priming = SnapStartPriming.register(new MediaPriming(subgraph, requestParser, json), environment);
     }
 
     @Override
@@ -134,7 +138,7 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
      * so that the snapshot holds it.
      */
     private static Supplier<S3Client> s3Client(Map<String, String> environment) {
-        if (SNAPSTART.equals(environment.get(ENV_INITIALIZATION_TYPE))) {
+        if (SNAPSTART.equals(environment.get(SnapStartPriming.ENV_INITIALIZATION_TYPE))) {
             S3Client s3 = AwsClients.s3(environment).build();
             return () -> s3;
         }

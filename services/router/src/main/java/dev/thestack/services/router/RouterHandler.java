@@ -88,7 +88,7 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
                 .metrics(new ContractMetrics(metrics))
                 .build();
         this.requestParser = new GraphQLRequestParser(json);
-        this.priming = SnapStartPriming.register(new RouterPriming(supergraph, requestParser, json));
+        this.priming = SnapStartPriming.register(new RouterPriming(supergraph, requestParser, json), environment);
     }
 
     @Override

@@ -19,9 +19,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.contract.MetricContract;
 import dev.thestack.services.instrumentation.InvocationAnnotations;
+import dev.thestack.services.instrumentation.ParallelInit;
 import dev.thestack.services.instrumentation.ServiceMetrics;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -66,8 +68,9 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
 
     // the table is checked before the client is built, so a function without one is told that first
     private TodoHandler(Map<String, String> environment, String tableName) {
-        this(DynamoDbClients.fromEnvironment(environment), tableName,
-                environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT));
+        this(environment, ParallelInit.start("dynamodb-client", () -> DynamoDbClients.fromEnvironment(environment)),
+                tableName, environment.getOrDefault(MetricContract.ENV_ENVIRONMENT, DEFAULT_ENVIRONMENT),
+                EntityIds.randomUuids(), Clock.systemUTC());
     }
 
     /** New todos get random UUIDs and the system clock's time, as in production. */
@@ -80,13 +83,22 @@ public final class TodoHandler implements RequestHandler<APIGatewayProxyRequestE
      * of new todos ({@link EntityIds#sequentialPerTenant()}) and the clock {@code createdAt} is read from.
      */
     public TodoHandler(DynamoDbClient dynamo, String tableName, String environmentName, EntityIds entityIds, Clock clock) {
+        this(Map.of(), () -> dynamo, tableName, environmentName, entityIds, clock);
+    }
+
+    // the client may still be in the making on its own thread while this one builds the schema; the environment
+    // says how Lambda initializes the function, and so how to prime
+    private TodoHandler(Map<String, String> environment, Supplier<DynamoDbClient> dynamo, String tableName,
+                        String environmentName, EntityIds entityIds, Clock clock) {
         String service = System.getenv().getOrDefault(MetricContract.ENV_SERVICE_NAME, DEFAULT_SERVICE);
         this.metrics = new ServiceMetrics(service, environmentName);
         this.subgraph = new TodoSubgraph(new TodoRepository(dynamo, tableName, entityIds, clock), metrics);
         this.requestParser = new GraphQLRequestParser(json);
-        this.priming = SnapStartPriming.register(new TodoPriming(subgraph, requestParser, json));
         this.invocation = new SubgraphInvocation(requestParser, InvocationAnnotations::tenant,
                 InvocationAnnotations::operation, LOG);
+        // a client that could not be built fails the init, as it did when it was built on this thread
+        dynamo.get();
+        this.priming = SnapStartPriming.register(new TodoPriming(subgraph, requestParser, json), environment);
     }
 
     @Override

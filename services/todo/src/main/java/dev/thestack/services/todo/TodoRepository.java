@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,7 +50,7 @@ public final class TodoRepository {
     private static final int UNPROCESSED_KEYS_RETRIES = 3;
     private static final long FIRST_RETRY_DELAY_MILLIS = 50;
 
-    private final DynamoDbClient dynamo;
+    private final Supplier<DynamoDbClient> dynamo;
     private final String tableName;
     private final EntityIds entityIds;
     private final Clock clock;
@@ -59,6 +60,11 @@ public final class TodoRepository {
      * @param clock     what {@code createdAt} is read from
      */
     public TodoRepository(DynamoDbClient dynamo, String tableName, EntityIds entityIds, Clock clock) {
+        this(() -> dynamo, tableName, entityIds, clock);
+    }
+
+    /** With a client that may still be in the making when the repository is (a handler's parallel init). */
+    public TodoRepository(Supplier<DynamoDbClient> dynamo, String tableName, EntityIds entityIds, Clock clock) {
         this.dynamo = dynamo;
         this.tableName = tableName;
         this.entityIds = entityIds;
@@ -68,7 +74,7 @@ public final class TodoRepository {
     /** Stores a new, not yet done todo of the owner, with a fresh id. */
     public Todo create(TenantId tenant, UserId owner, String title) {
         Todo todo = new Todo(entityIds.next(tenant), title, false, CREATED_AT_FORMAT.format(clock.instant()), owner.value());
-        dynamo.putItem(put -> put.tableName(tableName)
+        dynamo.get().putItem(put -> put.tableName(tableName)
                 .item(toItem(tenant, todo))
                 // an id collision must fail loudly, not overwrite someone's todo
                 .conditionExpression("attribute_not_exists(#todoId)")
@@ -82,7 +88,7 @@ public final class TodoRepository {
             return Optional.empty();
         }
         try {
-            return Optional.of(toTodo(dynamo.updateItem(update -> update.tableName(tableName)
+            return Optional.of(toTodo(dynamo.get().updateItem(update -> update.tableName(tableName)
                     .key(key(tenant, id))
                     .updateExpression("SET #done = :done")
                     // without it, UpdateItem would create a todo of only a key and a flag
@@ -97,7 +103,7 @@ public final class TodoRepository {
 
     /** At most {@code limit} of the todos the user created in the tenant, in id order. */
     public List<Todo> listByOwner(TenantId tenant, UserId owner, int limit) {
-        return dynamo.query(query -> query.tableName(tableName)
+        return dynamo.get().query(query -> query.tableName(tableName)
                         .indexName(BY_OWNER_INDEX)
                         .keyConditionExpression("#ownerKey = :ownerKey")
                         .expressionAttributeNames(Map.of("#ownerKey", OWNER_KEY))
@@ -110,7 +116,7 @@ public final class TodoRepository {
 
     /** At most {@code limit} of the tenant's todos, in id order (the table's sort key). */
     public List<Todo> list(TenantId tenant, int limit) {
-        return dynamo.query(query -> query.tableName(tableName)
+        return dynamo.get().query(query -> query.tableName(tableName)
                         .keyConditionExpression("#tenantId = :tenantId")
                         .expressionAttributeNames(Map.of("#tenantId", TENANT_ID))
                         .expressionAttributeValues(Map.of(":tenantId", string(tenant.value())))
@@ -125,7 +131,7 @@ public final class TodoRepository {
         if (!isTodoId(id)) {
             return Optional.empty();
         }
-        GetItemResponse response = dynamo.getItem(get -> get.tableName(tableName)
+        GetItemResponse response = dynamo.get().getItem(get -> get.tableName(tableName)
                 .key(key(tenant, id))
                 .consistentRead(true));
         return response.hasItem() ? Optional.of(toTodo(response.item())) : Optional.empty();
@@ -158,7 +164,7 @@ public final class TodoRepository {
                 pause(FIRST_RETRY_DELAY_MILLIS << (retry - 1));
             }
             Map<String, KeysAndAttributes> request = pending;
-            BatchGetItemResponse response = dynamo.batchGetItem(batch -> batch.requestItems(request));
+            BatchGetItemResponse response = dynamo.get().batchGetItem(batch -> batch.requestItems(request));
             response.responses().getOrDefault(tableName, List.of()).stream()
                     .map(TodoRepository::toTodo)
                     .forEach(todo -> found.put(todo.id(), todo));

@@ -215,6 +215,19 @@ class TodoHandlerTelemetryTest {
                 .hasMessage("Environment variable TODO_TABLE_NAME is not set");
     }
 
+    @Test
+    void aClientThatCannotBeBuiltFailsTheInitThoughItIsBuiltOnAnotherThread() {
+        // the environment as the other tests have it: the metrics, set up before the client is waited for, are
+        // Powertools' global state
+        assertThatThrownBy(() -> new TodoHandler(Map.of(
+                TodoHandler.ENV_TABLE_NAME, TABLE,
+                DynamoDbClients.ENV_ENDPOINT, DYNALITE.endpoint().toString(),
+                "AWS_REGION", DynaliteExtension.REGION.id(),
+                MetricContract.ENV_ENVIRONMENT, ENVIRONMENT)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("No AWS credentials in the environment");
+    }
+
     private static List<JsonNode> invokeCapturingStdout(APIGatewayProxyRequestEvent event) {
         return parseJsonLines(StandardOutput.capture(() -> GraphQLCalls.call(handler, event)).lines());
     }
