@@ -250,7 +250,14 @@ public final class ColdStartBenchmark {
                         SubgraphEndpoints.ENV_URL_PREFIX + "MEDIA", subgraphs.urls().get("media").toString(),
                         "POWERTOOLS_SERVICE_NAME", "router"),
                 event(todoHeaders, todosQuery), "\"todos\":[");
-        List<Function> functions = new ArrayList<>(List.of(floor, todo, media, router));
+        // Todo's jar with a handler that only sets its libraries up and uses each once
+        Function libraries = new Function("todo's libraries only",
+                LambdaFunctionProcess.layOut(LambdaFunctionProcess.unpack(
+                        LambdaFunctionProcess.codeSourceOf(TodoHandler.class), fresh(work.resolve("task/libraries"))),
+                        List.of(LibrariesFloorHandler.class), List.of()),
+                LibrariesFloorHandler.class.getName() + "::handleRequest", todo.environment(),
+                event(todoHeaders, "{}"), "\"libraries\":\"ready\"");
+        List<Function> functions = new ArrayList<>(List.of(floor, libraries, todo, media, router));
         String baseline = System.getenv(BASELINE_JARS);
         if (baseline != null && !baseline.isBlank()) {
             for (Function function : List.of(todo, media, router)) {

@@ -98,48 +98,46 @@ class PackagedJarIT {
 
     @Test
     void onDemandThePrimingRunsBesideTheFirstEventAndLeavesItsAnswerAlone(@TempDir Path workDir) throws Exception {
-        Path taskRoot = LambdaFunctionProcess.unpack(lambdaJar(), workDir.resolve("task"));
-        try (LambdaRuntimeApi api = new LambdaRuntimeApi()) {
-            String requestId = api.invoke(GraphQLCalls.JSON.writeValueAsString(GraphQLCalls.post("on-demand-tenant",
-                    "{ todos { id } }", Map.of())), null);
-            api.start();
-            try (LambdaFunctionProcess function = LambdaFunctionProcess.builder()
-                    .taskRoot(taskRoot)
-                    .handler(TodoHandler.class.getName() + "::handleRequest")
-                    .environment(Map.of(
-                            "AWS_ACCESS_KEY_ID", "dynalite",
-                            "AWS_SECRET_ACCESS_KEY", "dynalite",
-                            TodoHandler.ENV_TABLE_NAME, TABLE,
-                            DynamoDbClients.ENV_ENDPOINT, DYNALITE.endpoint().toString()))
-                    .start(api)) {
-                LambdaRuntimeApi.Answer answer = api.awaitAnswer(requestId, INVOCATION_TIMEOUT)
-                        .orElseThrow(() -> new AssertionError("no answer; the function printed:\n" + function.output()));
-
-                assertThat(answer.error()).as(answer.body()).isFalse();
-                assertThat(answer.body()).contains("\"statusCode\":200", "{\\\"todos\\\":[]}");
-                assertThat(api.snapshotTakenAfter()).isEmpty();
-                // the priming's log line comes from its own thread, whenever it is done
-                long deadline = System.nanoTime() + INVOCATION_TIMEOUT.toNanos();
-                while (!function.output().contains("Priming answered HTTP 200") && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
-                assertThat(function.output()).contains("Priming answered HTTP 200").doesNotContain("Priming failed");
+        underTheRuntimeClient(workDir, false, (api, function, answer) -> {
+            assertThat(answer.body()).contains("\"statusCode\":200", "{\\\"todos\\\":[]}");
+            assertThat(api.snapshotTakenAfter()).isEmpty();
+            // the priming's log line comes from its own thread, whenever it is done
+            long deadline = System.nanoTime() + INVOCATION_TIMEOUT.toNanos();
+            while (!function.output().contains("Priming answered HTTP 200") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
             }
-        }
+            assertThat(function.output()).contains("Priming answered HTTP 200").doesNotContain("Priming failed");
+        });
     }
 
     @Test
     void underSnapStartThePrimingRunsBeforeTheSnapshotAndTheRestoredFunctionAnswers(@TempDir Path workDir)
             throws Exception {
+        underTheRuntimeClient(workDir, true, (api, function, answer) -> {
+            assertThat(answer.body()).contains("\"statusCode\":200", "todos");
+            assertThat(api.snapshotTakenAfter()).as(function.output()).isPresent();
+            assertThat(function.output()).contains("Priming answered HTTP 200");
+        });
+    }
+
+    /** What is checked of a function that answered its first event without an error. */
+    private interface FirstAnswerCheck {
+        void check(LambdaRuntimeApi api, LambdaFunctionProcess function, LambdaRuntimeApi.Answer answer)
+                throws Exception;
+    }
+
+    /** The packaged jar unpacked and run as Lambda runs it, on demand or with SnapStart, for one todos query. */
+    private static void underTheRuntimeClient(Path workDir, boolean snapStart, FirstAnswerCheck check)
+            throws Exception {
         Path taskRoot = LambdaFunctionProcess.unpack(lambdaJar(), workDir.resolve("task"));
         try (LambdaRuntimeApi api = new LambdaRuntimeApi()) {
-            String requestId = api.invoke(GraphQLCalls.JSON.writeValueAsString(GraphQLCalls.post("jar-tenant",
+            String requestId = api.invoke(GraphQLCalls.JSON.writeValueAsString(GraphQLCalls.post("jar-tenant-" + snapStart,
                     "{ todos { id } }", Map.of())), null);
             api.start();
             try (LambdaFunctionProcess function = LambdaFunctionProcess.builder()
                     .taskRoot(taskRoot)
                     .handler(TodoHandler.class.getName() + "::handleRequest")
-                    .snapStart(true)
+                    .snapStart(snapStart)
                     .environment(Map.of(
                             "AWS_ACCESS_KEY_ID", "dynalite",
                             "AWS_SECRET_ACCESS_KEY", "dynalite",
@@ -150,9 +148,7 @@ class PackagedJarIT {
                         .orElseThrow(() -> new AssertionError("no answer; the function printed:\n" + function.output()));
 
                 assertThat(answer.error()).as(answer.body()).isFalse();
-                assertThat(answer.body()).contains("\"statusCode\":200", "todos");
-                assertThat(api.snapshotTakenAfter()).as(function.output()).isPresent();
-                assertThat(function.output()).contains("Priming answered HTTP 200");
+                check.check(api, function, answer);
             }
         }
     }
