@@ -6,7 +6,10 @@
 # COLD_START_BASELINE=DIR adds the todo-, media- and router-lambda.jar of another build in DIR, in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/args.sh
+help_if_asked "$0" "$@"
 runs="${1:-10}"
+whole_number "runs" "$runs"
 jdk17="${JDK17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 jdk25="${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 jdks=("jdk17=$jdk17")

@@ -8,8 +8,12 @@
 # Installs wrk from Debian if it is missing (needs root). Prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/args.sh
+help_if_asked "$0" "$@"
 duration="${1:-15}"
 connections="${2:-8}"
+whole_number "SECONDS" "$duration"
+whole_number "CONNECTIONS" "$connections"
 subgraphs="${3:-live}"
 case "$subgraphs" in
   live) server_args=() ;;

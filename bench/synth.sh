@@ -5,7 +5,10 @@
 #   bench/synth.sh [RUNS]   (default 5; installs hyperfine and procps from Debian if missing, which needs root)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$ROOT/bench/args.sh"
+help_if_asked "$0" "$@"
 RUNS="${1:-5}"
+whole_number "RUNS" "$RUNS"
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 
 missing=()

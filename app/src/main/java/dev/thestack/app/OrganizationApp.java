@@ -92,7 +92,9 @@ public final class OrganizationApp {
                 .displayName("Security findings").build();
 
         Account monitoring = config.accountWithRole(AccountRole.MONITORING);
-        Stack monitoringStack = add(monitoring, "Cross-account observability sink");
+        Stack monitoringStack = add(monitoring, config.alarmRouting().isPresent()
+                ? "Cross-account observability sink and alarm routing (central bus, routes, destinations, DLQs)"
+                : "Cross-account observability sink");
         new MonitoringSink(monitoringStack, "Sink", MonitoringSinkProps.builder()
                 .organizationId(config.organization().id())
                 .sinkName(config.organization().name() + "-telemetry")

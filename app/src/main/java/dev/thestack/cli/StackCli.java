@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 /** {@code ./stack}: validate stack.yaml, synthesize the organization, run the demo. */
 @Command(name = "stack", mixinStandardHelpOptions = true, version = "The Stack 0.1.0",
         description = "Provisions and observes a whole AWS organization from one stack.yaml.",
-        footer = {"", "  build     Rebuild the toolkit (the ./stack launcher does this by itself when a source changed).",
+        footer = {"  build       Rebuild the toolkit; ./stack does it by itself when a source changed.",
                 "", "Exit codes: 0 ok, 1 a check failed (e.g. an unsuppressed cdk-nag error), 2 invalid stack.yaml, usage or --out."},
         subcommands = {StackCli.Validate.class, StackCli.Synth.class, StackCli.Demo.class, StackCli.Governance.class, StackCli.Controls.class, StackCli.Route.class,
                 StackCli.CdkApp.class})
@@ -179,8 +179,9 @@ public final class StackCli {
     }
 
     @Command(name = "controls", mixinStandardHelpOptions = true,
-            description = "List the Control Tower controls an OU can enable under controls: in stack.yaml, with "
-                    + "behaviour, guidance, identifier and meaning; writes nothing.")
+            description = "List the Control Tower controls the toolkit knows: the ones an OU may enable under "
+                    + "controls: in stack.yaml and the mandatory ones it may not, with behaviour, guidance, identifier "
+                    + "and meaning; writes nothing.")
     static final class Controls implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -251,7 +252,8 @@ public final class StackCli {
     }
 
     /** Run by the CDK CLI through cdk.json: synthesizes into the folder the CLI names in CDK_OUTDIR. */
-    @Command(name = "cdk-app", hidden = true, description = "Entry point for the CDK CLI (cdk.json).")
+    @Command(name = "cdk-app", hidden = true, mixinStandardHelpOptions = true,
+            description = "Entry point for the CDK CLI (cdk.json).")
     static final class CdkApp implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -138,7 +138,12 @@ final class GovernanceValidation {
                 r.problem(ouKeyPaths.get(child.path()) + ".parent", why + " (to create OU '" + child.name() + "' in it)", fix));
         accounts.stream().filter(a -> a.ouPath().equals(Optional.of(ou.path()))
                         && a.role() != AccountRole.LOGS && a.role() != AccountRole.AUDIT)
-                .forEach(a -> r.problem(accountPath(root, a) + ".ou", why + " (to place account '" + a.name() + "' in it)", fix));
+                .forEach(a -> r.problem(accountPath(root, a) + ".ou", why + " (to place account '" + a.name() + "' in it)",
+                        // an account needs some OU: leaving ou: out is an error of its own
+                        "for the first deploy put the account in another OU (or leave the account out) (Control Tower"
+                                + " creates the OU with the landing zone); once it exists, set " + at + ".id to its id"
+                                + " (aws organizations list-organizational-units-for-parent --parent-id <root id>)"
+                                + " and move the account back"));
     }
 
     /** The controls of one OU, each checked against the catalog, its parameters and the landing zone. */

@@ -1,5 +1,6 @@
 package dev.thestack.services.graphql;
 
+import dev.thestack.services.instrumentation.OutsideInvocation;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -15,8 +16,9 @@ import org.apache.logging.log4j.Logger;
 /**
  * Turns what a data fetcher throws into a GraphQL error a client may see. graphql-java's default handler puts
  * the exception's message (and so, often, a Java class name) into the response; here only an
- * {@link InvalidInputException} speaks to the client, and anything else is logged and answered with
- * {@value #INTERNAL_ERROR_MESSAGE}. The extension codes are the ones Apollo routers and clients know.
+ * {@link InvalidInputException} speaks to the client, and anything else is logged (an error; a warning
+ * {@link OutsideInvocation outside any invocation}) and answered with {@value #INTERNAL_ERROR_MESSAGE}. The extension
+ * codes are the ones Apollo routers and clients know.
  */
 public final class SafeDataFetcherExceptionHandler implements DataFetcherExceptionHandler {
     public static final String INTERNAL_ERROR_MESSAGE = "Internal server error";
@@ -35,7 +37,12 @@ public final class SafeDataFetcherExceptionHandler implements DataFetcherExcepti
         if (cause instanceof InvalidInputException invalid) {
             error = error(failure, invalid.getMessage(), BAD_USER_INPUT);
         } else {
-            LOG.error("Resolving {} failed", failure.getPath(), cause);
+            if (OutsideInvocation.isActive()) {
+                // priming: no request failed, and the requests that follow will say so if they do
+                LOG.warn("Resolving {} failed outside any invocation", failure.getPath(), cause);
+            } else {
+                LOG.error("Resolving {} failed", failure.getPath(), cause);
+            }
             error = error(failure, INTERNAL_ERROR_MESSAGE, INTERNAL_SERVER_ERROR);
         }
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());

@@ -1,6 +1,7 @@
 package dev.thestack.services.graphql;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thestack.services.instrumentation.OutsideInvocation;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -66,14 +67,19 @@ public abstract class SnapStartPriming implements Resource {
         primeAndLog();
     }
 
+    // outside any invocation: untraced, and a failure is logged as costing the speed-up, not as a request's error
     private void primeAndLog() {
         long started = System.nanoTime();
         try {
-            GraphQLHttpResponse response = prime();
-            // a failed priming only costs the first invocation its speed-up: say so, and let the init go on
-            log.info("Priming answered HTTP {} in {} ms", response.statusCode(),
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
+            GraphQLHttpResponse response = OutsideInvocation.run(this::prime);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (response.hasServerErrors()) {
+                log.warn("Priming failed after {} ms (HTTP {} with errors; the resolver's warning above says why);"
+                        + " the first request loads what it needs itself", millis, response.statusCode());
+            } else {
+                log.info("Priming answered HTTP {} in {} ms", response.statusCode(), millis);
+            }
+        } catch (RuntimeException | LinkageError e) {
             log.warn("Priming failed after {} ms; the first request loads what it needs itself",
                     (System.nanoTime() - started) / 1_000_000, e);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import dev.thestack.services.instrumentation.OutsideInvocation;
 import org.junit.jupiter.api.Test;
 
 /** When the priming operation runs, for each way Lambda initializes a function. */
@@ -55,6 +56,39 @@ class SnapStartPrimingTest {
         assertThat(local.threads).isEmpty();
         snapStart.beforeCheckpoint(null);
         assertThat(snapStart.threads).containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void itRunsOutsideAnyInvocation() {
+        List<Boolean> outside = new java.util.ArrayList<>();
+        SnapStartPriming priming = new SnapStartPriming(BODY, new GraphQLRequestParser(new ObjectMapper()),
+                new ObjectMapper()) {
+            @Override
+            protected GraphQLHttpResponse answer(GraphQLRequest request) {
+                outside.add(OutsideInvocation.isActive());
+                return GraphQLHttpResponse.internalError();
+            }
+        };
+
+        priming.beforeCheckpoint(null);
+
+        assertThat(outside).containsExactly(true);
+        assertThat(OutsideInvocation.isActive()).isFalse();
+    }
+
+    @Test
+    void aPrimingThatThrowsEvenALinkageErrorOnlyCostsItsSpeedUp() {
+        SnapStartPriming linkage = new SnapStartPriming(BODY, new GraphQLRequestParser(new ObjectMapper()),
+                new ObjectMapper()) {
+            @Override
+            protected GraphQLHttpResponse answer(GraphQLRequest request) {
+                throw new NoClassDefFoundError("software/amazon/awssdk/Missing");
+            }
+        };
+
+        assertThatCode(() -> SnapStartPriming.register(linkage,
+                Map.of(SnapStartPriming.ENV_INITIALIZATION_TYPE, SnapStartPriming.PROVISIONED_CONCURRENCY)))
+                .doesNotThrowAnyException();
     }
 
     @Test

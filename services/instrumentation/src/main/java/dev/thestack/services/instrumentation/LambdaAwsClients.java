@@ -1,6 +1,5 @@
 package dev.thestack.services.instrumentation;
 
-import com.amazonaws.xray.interceptors.TracingInterceptor;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -38,7 +37,7 @@ public final class LambdaAwsClients {
             B builder, Map<String, String> environment, String endpointVariable) {
         builder.httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(credentials(environment))
-                .overrideConfiguration(config -> config.addExecutionInterceptor(new TracingInterceptor()));
+                .overrideConfiguration(config -> config.addExecutionInterceptor(new InvocationTracingInterceptor()));
         String region = environment.get(ENV_REGION);
         if (isSet(region)) {
             builder.region(Region.of(region));

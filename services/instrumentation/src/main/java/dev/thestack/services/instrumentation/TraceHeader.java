@@ -130,7 +130,8 @@ public record TraceHeader(String root, String parent, Sampling sampling) {
 
     static Optional<TraceHeader> current(Map<String, String> environment) {
         Entity entity = AWSXRay.getGlobalRecorder().getTraceEntity();
-        if (entity != null) {
+        // a no-op segment (X-Ray in Lambda makes one when the runtime gave no trace) has no id to name as parent
+        if (entity != null && entity.getId() != null && !entity.getId().isEmpty()) {
             return Optional.of(new TraceHeader(entity.getTraceId().toString(), entity.getId(),
                     entity.getParentSegment().isSampled() ? Sampling.SAMPLED : Sampling.NOT_SAMPLED));
         }

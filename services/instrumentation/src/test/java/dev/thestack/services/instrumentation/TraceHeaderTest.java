@@ -3,6 +3,9 @@ package dev.thestack.services.instrumentation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.xray.AWSXRay;
+import com.amazonaws.xray.entities.Segment;
+import com.amazonaws.xray.entities.TraceID;
 import dev.thestack.services.instrumentation.TraceHeader.Sampling;
 import java.time.Instant;
 import java.util.Map;
@@ -86,5 +89,19 @@ class TraceHeaderTest {
                 .contains(new TraceHeader(ROOT, PARENT, Sampling.SAMPLED));
         assertThat(TraceHeader.current(Map.of(TraceHeader.LAMBDA_VARIABLE, "Root=broken"))).isEmpty();
         assertThat(TraceHeader.current(Map.of())).isEmpty();
+    }
+
+    @Test
+    void aNoOpSegmentIsNoTrace() {
+        // what X-Ray's Lambda context begins when an invocation came without a trace header
+        AWSXRay.getGlobalRecorder().setTraceEntity(Segment.noOp(TraceID.create(), AWSXRay.getGlobalRecorder()));
+        try {
+            assertThat(TraceHeader.current(Map.of())).isEmpty();
+            String header = "Root=" + ROOT + ";Parent=" + PARENT + ";Sampled=1";
+            assertThat(TraceHeader.current(Map.of(TraceHeader.LAMBDA_VARIABLE, header)))
+                    .contains(new TraceHeader(ROOT, PARENT, Sampling.SAMPLED));
+        } finally {
+            AWSXRay.clearTraceEntity();
+        }
     }
 }
