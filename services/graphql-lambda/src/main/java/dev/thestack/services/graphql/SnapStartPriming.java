@@ -18,6 +18,12 @@ import org.crac.Resource;
  * (no writes, no connections a snapshot must not hold) is each service's to say.
  */
 public abstract class SnapStartPriming implements Resource {
+    /** What Lambda sets to say how it initializes the function. */
+    public static final String ENV_INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    public static final String SNAP_START = "snap-start";
+    public static final String ON_DEMAND = "on-demand";
+    public static final String PROVISIONED_CONCURRENCY = "provisioned-concurrency";
+
     private final Logger log = LogManager.getLogger(getClass());
     private final String body;
     private final GraphQLRequestParser requestParser;
@@ -29,13 +35,8 @@ public abstract class SnapStartPriming implements Resource {
         this.json = json;
     }
 
-    /** What Lambda sets to say how it initializes the function. */
-    public static final String ENV_INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
-    public static final String ON_DEMAND = "on-demand";
-    public static final String PROVISIONED_CONCURRENCY = "provisioned-concurrency";
-
     /**
-     * Registers the hooks with the global CRaC context, which SnapStart ({@code snap-start}) runs before its
+     * Registers the hooks with the global CRaC context, which SnapStart ({@value #SNAP_START}) runs before its
      * snapshot, and primes according to {@value #ENV_INITIALIZATION_TYPE}: {@value #PROVISIONED_CONCURRENCY} at
      * once, as that init is on no request's path; {@value #ON_DEMAND} on a thread of its own, started now and never
      * waited for: the runtime client then builds its event serializer (classes of its own class loader, not the

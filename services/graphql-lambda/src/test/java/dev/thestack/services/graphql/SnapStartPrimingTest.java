@@ -48,7 +48,8 @@ class SnapStartPrimingTest {
         RecordingPriming snapStart = new RecordingPriming(new CountDownLatch(0));
         RecordingPriming local = new RecordingPriming(new CountDownLatch(0));
 
-        SnapStartPriming.register(snapStart, Map.of(SnapStartPriming.ENV_INITIALIZATION_TYPE, "snap-start"));
+        SnapStartPriming.register(snapStart,
+                Map.of(SnapStartPriming.ENV_INITIALIZATION_TYPE, SnapStartPriming.SNAP_START));
         SnapStartPriming.register(local, Map.of());
         Thread.sleep(200);
 

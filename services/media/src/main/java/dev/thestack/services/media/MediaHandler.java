@@ -57,8 +57,6 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
     public static final String ENV_MEDIACONVERT_ENDPOINT = "MEDIACONVERT_ENDPOINT";
     public static final String DEFAULT_ENVIRONMENT = "dev";
     public static final String DEFAULT_SERVICE = "media";
-    // what Lambda sets in a function that SnapStart initializes for its snapshot
-    private static final String SNAPSTART = "snap-start";
 
     private static final Logger LOG = LogManager.getLogger(MediaHandler.class);
 
@@ -138,7 +136,7 @@ public final class MediaHandler implements RequestHandler<APIGatewayProxyRequest
      * so that the snapshot holds it.
      */
     private static Supplier<S3Client> s3Client(Map<String, String> environment) {
-        if (SNAPSTART.equals(environment.get(SnapStartPriming.ENV_INITIALIZATION_TYPE))) {
+        if (SnapStartPriming.SNAP_START.equals(environment.get(SnapStartPriming.ENV_INITIALIZATION_TYPE))) {
             S3Client s3 = AwsClients.s3(environment).build();
             return () -> s3;
         }
