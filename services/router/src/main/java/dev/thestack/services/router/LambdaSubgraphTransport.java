@@ -1,5 +1,7 @@
 package dev.thestack.services.router;
 
+import com.amazonaws.xray.AWSXRay;
+import com.amazonaws.xray.entities.Entity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +53,27 @@ public final class LambdaSubgraphTransport implements SubgraphTransport {
             return CompletableFuture.failedFuture(new SubgraphFetchException(request.subgraph(),
                     "no function is configured for subgraph " + request.subgraph(), null));
         }
-        return CompletableFuture.supplyAsync(() -> invoke(request, function), invokers);
+        // the invoke runs on a pooled thread, which X-Ray's thread-local context knows nothing of: it gets the
+        // caller's trace entity, for what it runs and for the fetches that depend on it, which the completion runs
+        Entity caller = AWSXRay.getGlobalRecorder().getTraceEntity();
+        CompletableFuture<SubgraphResponse> response = new CompletableFuture<>();
+        invokers.execute(() -> {
+            Entity before = AWSXRay.getGlobalRecorder().getTraceEntity();
+            if (caller != null) {
+                AWSXRay.getGlobalRecorder().setTraceEntity(caller);
+            }
+            try {
+                response.complete(invoke(request, function));
+            } catch (Throwable e) {
+                // as supplyAsync passes it on
+                response.completeExceptionally(e instanceof CompletionException ? e : new CompletionException(e));
+            } finally {
+                if (caller != null) {
+                    AWSXRay.getGlobalRecorder().setTraceEntity(before);
+                }
+            }
+        });
+        return response;
     }
 
     private SubgraphResponse invoke(SubgraphRequest request, String function) {

@@ -18,6 +18,7 @@ import dev.thestack.services.graphql.RequestHeaders;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.instrumentation.HttpTraceHeaders;
 import dev.thestack.services.instrumentation.InvocationAnnotations;
+import dev.thestack.services.instrumentation.LambdaAwsClients;
 import dev.thestack.services.instrumentation.MetricDimension;
 import dev.thestack.services.instrumentation.ServiceMetrics;
 import dev.thestack.services.instrumentation.TraceHeader;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -56,6 +56,8 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
     public static final String DEFAULT_ENVIRONMENT = "dev";
     public static final String DEFAULT_SERVICE = "router";
     public static final String PRODUCTION = "prod";
+    /** Optional: another Lambda API endpoint (a local server) for the {@code lambda:} subgraphs. */
+    public static final String ENV_LAMBDA_ENDPOINT = "LAMBDA_ENDPOINT";
 
     private static final Logger LOG = LogManager.getLogger(RouterHandler.class);
 
@@ -82,7 +84,7 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
                 .supergraph(supergraph)
                 .transport(SubgraphEndpoints.transport(
                         SubgraphEndpoints.fromEnvironment(supergraph.subgraphs(), environment), timeouts,
-                        RouterHandler::lambdaClient))
+                        () -> lambdaClient(environment)))
                 .fetchTimeouts(timeouts)
                 .introspection(!PRODUCTION.equals(environmentName))
                 .metrics(new ContractMetrics(metrics))
@@ -137,9 +139,13 @@ public final class RouterHandler implements RequestHandler<APIGatewayProxyReques
         return TraceHeader.current().map(trace -> HttpTraceHeaders.with(forwarded, trace)).orElse(forwarded);
     }
 
-    /** Region and credentials from the function's environment, as Lambda provides them. */
-    private static LambdaClient lambdaClient() {
-        return LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    /**
+     * Built as every handler builds its clients ({@link LambdaAwsClients}): Lambda's region and the function's
+     * credentials, and every invoke of a subgraph an X-Ray subsegment of the request, which the subgraph's own
+     * segment then continues; {@value #ENV_LAMBDA_ENDPOINT} points it at a local Lambda API instead.
+     */
+    private static LambdaClient lambdaClient(Map<String, String> environment) {
+        return LambdaAwsClients.configure(LambdaClient.builder(), environment, ENV_LAMBDA_ENDPOINT).build();
     }
 
     /** The router's measurements as the metric contract names them. */

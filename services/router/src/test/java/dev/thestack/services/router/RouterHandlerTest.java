@@ -10,9 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thestack.services.awslocal.StandardOutput;
 import dev.thestack.services.awslocal.ApiGatewayEvents;
 import dev.thestack.services.awslocal.TestLambdaContext;
+import com.amazonaws.xray.AWSXRay;
+import com.amazonaws.xray.entities.Segment;
+import com.amazonaws.xray.entities.Subsegment;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -152,5 +159,55 @@ class RouterHandlerTest {
         assertThatThrownBy(() -> new RouterHandler(withEnvironment("SUBGRAPH_TIMEOUT_MS_MEDIA", "-1")))
                 .hasMessage("Environment variable SUBGRAPH_TIMEOUT_MS_MEDIA must be a positive number of milliseconds"
                         + " (such as 5000), was '-1'");
+    }
+
+    @Test
+    void aSubgraphInvokedAsAFunctionIsATracedCallOfTheRequest() throws Exception {
+        List<String> invoked = new CopyOnWriteArrayList<>();
+        List<String> traceHeaders = new CopyOnWriteArrayList<>();
+        HttpServer lambdaApi = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        lambdaApi.createContext("/2015-03-31/functions/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                invoked.add(exchange.getRequestURI().getPath());
+                traceHeaders.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id")));
+                byte[] payload = JSON.writeValueAsBytes(Map.of("statusCode", 200,
+                        "headers", Map.of("Content-Type", "application/json"),
+                        "body", "{\"data\":{\"todos\":[{\"id\":\"t-1\"}]}}"));
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, payload.length);
+                exchange.getResponseBody().write(payload);
+            }
+        });
+        lambdaApi.start();
+        Segment segment = AWSXRay.beginSegment("router-test");
+        try {
+            RouterHandler handler = new RouterHandler(Map.of(
+                    "SUBGRAPH_URL_TODO", "lambda:todo-live",
+                    "SUBGRAPH_URL_MEDIA", "lambda:media-live",
+                    RouterHandler.ENV_LAMBDA_ENDPOINT, "http://127.0.0.1:" + lambdaApi.getAddress().getPort(),
+                    "AWS_REGION", "eu-west-1",
+                    "AWS_ACCESS_KEY_ID", "local",
+                    "AWS_SECRET_ACCESS_KEY", "local"));
+
+            APIGatewayProxyResponseEvent response = StandardOutput.capture(() -> handler.handleRequest(
+                    post(Map.of("x-tenant-id", "t1"), "{\"query\": \"{ todos { id } }\"}"),
+                    new TestLambdaContext())).result();
+
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(json(response.getBody())).isEqualTo(json("{\"data\": {\"todos\": [{\"id\": \"t-1\"}]}}"));
+        } finally {
+            AWSXRay.clearTraceEntity();
+            lambdaApi.stop(0);
+        }
+
+        assertThat(invoked).containsExactly("/2015-03-31/functions/todo-live/invocations");
+        assertThat(traceHeaders).singleElement().asString().contains("Root=" + segment.getTraceId());
+        List<Subsegment> calls = segment.getSubsegments().stream()
+                .flatMap(invocation -> invocation.getSubsegments().stream()).toList();
+        assertThat(calls).singleElement().satisfies(call -> {
+            assertThat(call.getName()).isEqualTo("Lambda");
+            assertThat(call.getAws()).containsEntry("operation", "Invoke");
+        });
     }
 }
