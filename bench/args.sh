@@ -13,10 +13,10 @@ help_if_asked() {
   done
 }
 
-# whole_number WHAT VALUE: exits 2 naming WHAT unless VALUE is a whole number of at least 1
+# whole_number WHAT VALUE: exits 2 naming WHAT unless VALUE is a whole number from 1 to 999999
 whole_number() {
-  if ! [[ "$2" =~ ^[1-9][0-9]*$ ]]; then
-    echo "$(basename "$0"): $1 must be a whole number of at least 1, not '$2' (--help for usage)" >&2
+  if ! [[ "$2" =~ ^[1-9][0-9]{0,5}$ ]]; then
+    echo "$(basename "$0"): $1 must be a whole number from 1 to 999999, not '$2' (--help for usage)" >&2
     exit 2
   fi
 }

@@ -5,9 +5,9 @@
 # COLD_START_ROWS="Lambda default (C1 + Serial GC),default" measures only those rows (their flags column);
 # COLD_START_BASELINE=DIR adds the todo-, media- and router-lambda.jar of another build in DIR, in the same run.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-. bench/args.sh
+. "$(dirname "$0")/args.sh"
 help_if_asked "$0" "$@"
+cd "$(dirname "$0")/.."
 runs="${1:-10}"
 whole_number "runs" "$runs"
 jdk17="${JDK17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"

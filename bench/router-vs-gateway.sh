@@ -7,9 +7,9 @@
 # from memory what the live ones answered (ReplayedSubgraph), so the routers' own cost and overhead show.
 # Installs wrk from Debian if it is missing (needs root). Prints a Markdown table.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-. bench/args.sh
+. "$(dirname "$0")/args.sh"
 help_if_asked "$0" "$@"
+cd "$(dirname "$0")/.."
 duration="${1:-15}"
 connections="${2:-8}"
 whole_number "SECONDS" "$duration"

@@ -23,6 +23,7 @@ public abstract class SnapStartPriming implements Resource {
     public static final String SNAP_START = "snap-start";
     public static final String ON_DEMAND = "on-demand";
     public static final String PROVISIONED_CONCURRENCY = "provisioned-concurrency";
+    private static final int OK = 200;
 
     private final Logger log = LogManager.getLogger(getClass());
     private final String body;
@@ -74,9 +75,10 @@ public abstract class SnapStartPriming implements Resource {
         try {
             GraphQLHttpResponse response = OutsideInvocation.run(this::prime);
             long millis = (System.nanoTime() - started) / 1_000_000;
-            if (response.hasServerErrors()) {
-                log.warn("Priming failed after {} ms (HTTP {} with errors; the resolver's warning above says why);"
-                        + " the first request loads what it needs itself", millis, response.statusCode());
+            // a 400 ran nothing: the operation no longer fits the schema or the limits, and primed nothing
+            if (response.statusCode() != OK || response.hasServerErrors()) {
+                log.warn("Priming failed after {} ms (HTTP {}, errors: {}); the first request loads what it needs"
+                        + " itself", millis, response.statusCode(), response.body().get("errors"));
             } else {
                 log.info("Priming answered HTTP {} in {} ms", response.statusCode(), millis);
             }

@@ -8,6 +8,7 @@ import dev.thestack.services.awslocal.DynaliteExtension;
 import dev.thestack.services.awslocal.StandardOutput;
 import dev.thestack.services.graphql.GraphQLHttpResponse;
 import dev.thestack.services.graphql.GraphQLRequestParser;
+import dev.thestack.services.graphql.SubgraphPriming;
 import dev.thestack.services.graphql.EntityIds;
 import dev.thestack.services.graphql.TenantId;
 import dev.thestack.services.graphql.UserId;
@@ -15,6 +16,7 @@ import dev.thestack.services.instrumentation.ServiceMetrics;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,6 +60,26 @@ class TodoPrimingTest {
                 .anyMatch(line -> line.contains("\"level\":\"WARN\"")
                         && line.contains("Resolving /todos failed outside any invocation"))
                 .anyMatch(line -> line.contains("\"level\":\"WARN\"") && line.contains("Priming failed after"));
+    }
+
+    @Test
+    void aPrimingOperationTheSchemaNoLongerHasIsAFailureNotAnAnswer() {
+        ObjectMapper json = new ObjectMapper();
+        TodoSubgraph subgraph = new TodoSubgraph(new TodoRepository(DYNALITE.client(), TABLE, EntityIds.randomUuids(),
+                Clock.systemUTC()), new ServiceMetrics("todo", "test"));
+        SubgraphPriming stale = new SubgraphPriming("{\"query\":\"query Priming { todosByTag { id } }\"}",
+                new GraphQLRequestParser(json), json,
+                (request, tenant) -> subgraph.execute(request, tenant, Optional.empty())) {
+        };
+
+        List<String> lines = StandardOutput.capture(() -> {
+            stale.beforeCheckpoint(null);
+            return true;
+        }).lines();
+
+        assertThat(lines).noneMatch(line -> line.contains("Priming answered"))
+                .anyMatch(line -> line.contains("\"level\":\"WARN\"") && line.contains("Priming failed after")
+                        && line.contains("HTTP 400") && line.contains("todosByTag"));
     }
 
     private static TodoPriming primingOver(String table) {
